@@ -1,0 +1,45 @@
+package org.fairshare.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Creates the SparkSession fairshare runs in: Delta enabled, loopback only, quiet. */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * Returns the active session, or creates one. A master already set (by spark-submit or a
+   * notebook) wins over {@code master}.
+   *
+   * @param settings extra Spark settings, applied last
+   */
+  public static SparkSession getOrCreate(
+      String appName, String master, int shufflePartitions, Map<String, String> settings) {
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(master);
+      // Local runs must never bind to another interface of the machine.
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setAppName(appName);
+    conf.set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.ui.enabled", "false");
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    conf.set("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions));
+    conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    // Output tables are small per slice; many small files would slow every reader.
+    conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
+    settings.forEach(conf::set);
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Returns shuffle partitions sized to the input: about one per 64 MiB, at least 2 per core. */
+  public static int partitionsFor(long inputBytes, int cores) {
+    long bySize = inputBytes / (64L << 20);
+    return (int) Math.max(2L * cores, Math.min(400L, bySize));
+  }
+}
