@@ -1,0 +1,31 @@
+package org.fairshare.pipeline;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.schema.OutputTable;
+
+/** What a stage may use: Spark, the configuration, and reads and writes of this run's slice. */
+public interface StageContext {
+
+  SparkSession spark();
+
+  FairshareConfig config();
+
+  /**
+   * Returns this run's slice (financial year and scenario) of a table written earlier, with the
+   * table's full schema.
+   */
+  Dataset<Row> read(OutputTable table);
+
+  /**
+   * Replaces this run's slice of the table with these rows, atomically, in one Delta commit that
+   * records the run id. Missing slice columns are added; columns are put in the table's order.
+   * Returns the rows written.
+   */
+  long write(OutputTable table, Dataset<Row> rows);
+
+  /** Records a line for the run summary printed at the end (e.g. a reconciliation). */
+  void summary(String line);
+}
