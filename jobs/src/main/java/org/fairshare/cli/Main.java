@@ -1,8 +1,97 @@
 package org.fairshare.cli;
 
-/** Entry point of {@code bin/fairshare} and of spark-submit. */
-public final class Main {
-  private Main() {}
+import org.fairshare.config.ConfigException;
+import org.fairshare.ingest.DataQualityException;
+import org.fairshare.ingest.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-  public static void main(String[] args) {}
+/** Entry point of {@code bin/fairshare} and of spark-submit. */
+@Command(
+    name = "fairshare",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Need-weighted NHS place allocations, equity checks and inequality indicators.",
+    subcommands = {
+      ValidateCommand.class,
+      RunCommand.class,
+      TablesCommand.class,
+      SqlCommand.class,
+      HistoryCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 data-quality failure, 2 usage or config error, 3 runtime failure."
+    })
+public final class Main implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code; for tests and embedding. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof DataQualityException) {
+            Console.err("fairshare: " + e.getMessage());
+            return ExitCodes.DATA_QUALITY;
+          }
+          if (e instanceof InputException) {
+            Console.err("fairshare: " + e.getMessage());
+            return ExitCodes.DATA_QUALITY;
+          }
+          if (e instanceof ConfigException) {
+            Console.err("fairshare: " + e.getMessage());
+            return ExitCodes.USAGE;
+          }
+          LOG.debug("failure", e);
+          Console.err(
+              "fairshare: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + firstLine(e.getMessage())
+                  + "\n(run again with --verbose for Spark's logging)");
+          return ExitCodes.RUNTIME;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          Console.err("fairshare: " + e.getMessage());
+          Console.err("see: bin/fairshare " + commandPath(e.getCommandLine()) + " --help");
+          return ExitCodes.USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  private static String commandPath(CommandLine cl) {
+    return cl.getCommandSpec().qualifiedName().replaceFirst("^fairshare ?", "");
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+
+  /** Reports the build's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"fairshare " + org.fairshare.pipeline.CodeVersion.get()};
+    }
+  }
 }

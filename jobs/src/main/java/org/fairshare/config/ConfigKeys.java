@@ -104,7 +104,7 @@ public final class ConfigKeys {
           "generate.areas",
           "3000",
           "Small areas the generator makes (England: 33755)",
-          50,
+          60,
           10_000_000);
   public static final ConfigKey GENERATE_SEED =
       integer("generate.seed", "20260401", "Seed of the synthetic generator", 0, Long.MAX_VALUE);

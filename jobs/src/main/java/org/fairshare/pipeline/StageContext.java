@@ -26,6 +26,9 @@ public interface StageContext {
    */
   long write(OutputTable table, Dataset<Row> rows);
 
+  /** Adds rows a stage read from outside the warehouse (input files) to its logged rows in. */
+  void countRowsRead(long rows);
+
   /** Records a line for the run summary printed at the end (e.g. a reconciliation). */
   void summary(String line);
 }

@@ -1,0 +1,82 @@
+package org.fairshare.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+import org.fairshare.config.ConfigKeys;
+import org.fairshare.config.ConfigLoader;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.spark.Sessions;
+import picocli.CommandLine.Option;
+
+/** Options every subcommand takes: which configuration, overrides, and how loud. */
+public final class CommonOptions {
+
+  @Option(
+      names = "--conf",
+      paramLabel = "FILE",
+      description = "Configuration file (Java properties). Default: conf/default.properties.")
+  Path conf;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one configuration key; repeatable. Beats the file.")
+  List<String> overrides = List.of();
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Folder of the inputs (sets data.dir).")
+  Path dataDir;
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description = "Folder of the Delta output tables (sets warehouse.path).")
+  Path warehouse;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show Spark's and Delta's own logging.")
+  boolean verbose;
+
+  /** Returns the effective configuration: defaults, then the file, then these options. */
+  FairshareConfig config() {
+    Map<String, String> set = new LinkedHashMap<>();
+    if (dataDir != null) {
+      set.put(ConfigKeys.DATA_DIR.name(), dataDir.toString());
+    }
+    if (warehouse != null) {
+      set.put(ConfigKeys.WAREHOUSE.name(), warehouse.toString());
+    }
+    for (String o : overrides) {
+      Map.Entry<String, String> e = ConfigLoader.parseOverride(o);
+      set.put(e.getKey(), e.getValue());
+    }
+    Path file = conf;
+    if (file == null && Files.isRegularFile(ConfigLoader.DEFAULT_FILE)) {
+      file = ConfigLoader.DEFAULT_FILE;
+    }
+    return ConfigLoader.load(file, set);
+  }
+
+  /** Returns the SparkSession for this configuration, with logging set as asked. */
+  SparkSession spark(FairshareConfig cfg) {
+    if (verbose) {
+      Configurator.setRootLevel(Level.INFO);
+    }
+    String partitions = cfg.get(ConfigKeys.SHUFFLE_PARTITIONS);
+    int n =
+        partitions.equals("auto")
+            ? 2 * Runtime.getRuntime().availableProcessors()
+            : Integer.parseInt(partitions);
+    return Sessions.getOrCreate(
+        "fairshare", cfg.get(ConfigKeys.SPARK_MASTER), n, cfg.sparkSettings());
+  }
+}

@@ -1,0 +1,64 @@
+package org.fairshare.cli;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fairshare history}: a table's Delta versions with the runs that wrote them. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Lists a table's versions: when, what operation, which run, rows written.")
+public final class HistoryCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "TABLE", description = "Table name, as in 'tables'.")
+  String table;
+
+  @Option(names = "--limit", defaultValue = "20", description = "Most versions shown.")
+  int limit;
+
+  @Override
+  public Integer call() {
+    FairshareConfig cfg = common.config();
+    SparkSession spark = common.spark(cfg);
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    if (!warehouse.exists(table)) {
+      Console.err(
+          "no table '"
+              + table
+              + "' in "
+              + warehouse.root()
+              + "; tables are "
+              + warehouse.tableNames());
+      return ExitCodes.USAGE;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (Row r :
+        DeltaTable.forPath(spark, warehouse.pathOf(table).toString())
+            .history(limit)
+            .collectAsList()) {
+      Map<String, String> metrics = r.getJavaMap(r.fieldIndex("operationMetrics"));
+      Object meta = r.get(r.fieldIndex("userMetadata"));
+      List<String> row = new ArrayList<>();
+      row.add(String.valueOf(r.getLong(r.fieldIndex("version"))));
+      row.add(String.valueOf(r.get(r.fieldIndex("timestamp"))));
+      row.add(r.getString(r.fieldIndex("operation")));
+      row.add(metrics == null ? "" : metrics.getOrDefault("numOutputRows", ""));
+      row.add(meta == null ? "" : meta.toString());
+      rows.add(row);
+    }
+    Console.table(List.of("version", "timestamp", "operation", "rows", "user_metadata"), rows);
+    return ExitCodes.OK;
+  }
+}

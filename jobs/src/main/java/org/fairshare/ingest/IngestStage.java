@@ -1,0 +1,279 @@
+package org.fairshare.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.fairshare.config.ConfigKeys;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.pipeline.Stage;
+import org.fairshare.pipeline.StageContext;
+import org.fairshare.schema.Check;
+import org.fairshare.schema.DataQuality;
+import org.fairshare.schema.DatasetContract;
+import org.fairshare.schema.Datasets;
+import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Quarantine;
+import org.fairshare.schema.Staging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest, validation and staging: reads every input, checks it against its contract, and writes
+ * accepted rows to the staging tables, rejected rows to quarantine and one row per rule to
+ * data_quality. When an error rule fails more rows than the threshold allows, nothing is staged and
+ * the run stops with a {@link DataQualityException} naming the worst rule.
+ */
+public final class IngestStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  private final List<DatasetContract> contracts;
+  private final boolean stageAccepted;
+
+  public IngestStage() {
+    this(Datasets.ALL, true);
+  }
+
+  /**
+   * Ingests these datasets, in this order (referenced datasets first).
+   *
+   * @param stageAccepted whether to write accepted rows to staging (false: validate only)
+   */
+  public IngestStage(List<DatasetContract> contracts, boolean stageAccepted) {
+    this.contracts = contracts;
+    this.stageAccepted = stageAccepted;
+  }
+
+  /** Returns a stage that validates every input and stages nothing. */
+  public static IngestStage validateOnly() {
+    return new IngestStage(Datasets.ALL, false);
+  }
+
+  @Override
+  public String name() {
+    return stageAccepted ? "ingest" : "validate";
+  }
+
+  @Override
+  public List<OutputTable> outputs() {
+    List<OutputTable> out = new ArrayList<>();
+    if (stageAccepted) {
+      contracts.forEach(c -> out.add(Staging.table(c)));
+    }
+    out.add(Quarantine.TABLE);
+    out.add(DataQuality.TABLE);
+    return out;
+  }
+
+  @Override
+  public void run(StageContext ctx) {
+    SparkSession spark = ctx.spark();
+    FairshareConfig cfg = ctx.config();
+    Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> validatedByName = new LinkedHashMap<>();
+    List<DataQualityReport> reports = new ArrayList<>();
+    try {
+      for (DatasetContract contract : contracts) {
+        InputFiles files = InputFiles.of(cfg.input(contract.name()));
+        Dataset<Row> validated = validate(spark, cfg, contract, files, accepted);
+        validated.persist(StorageLevel.MEMORY_AND_DISK());
+        validatedByName.put(contract.name(), validated);
+        accepted.put(
+            contract.name(),
+            validated
+                .filter(functions.not(col(Validator.IS_QUARANTINED)))
+                .select(columns(contract)));
+        DataQualityReport report =
+            DataQualityReport.of(
+                contract,
+                validated,
+                rules(contract, files, cfg),
+                cfg.getDouble(ConfigKeys.MAX_ERROR_FRACTION),
+                cfg.getInt(ConfigKeys.SAMPLE_SIZE));
+        reports.add(report);
+        ctx.countRowsRead(report.rowsRead());
+        LOG.info(
+            "validated {}: {} rows read = {} accepted + {} quarantined",
+            contract.name(),
+            report.rowsRead(),
+            report.rowsAccepted(),
+            report.rowsQuarantined());
+      }
+
+      Row worst = null;
+      for (DataQualityReport r : reports) {
+        Row w = r.worstFailure();
+        if (w != null
+            && (worst == null
+                || (double) w.getAs(DataQuality.FAILED_FRACTION)
+                    > (double) worst.getAs(DataQuality.FAILED_FRACTION))) {
+          worst = w;
+        }
+      }
+      if (worst == null && stageAccepted) {
+        for (DatasetContract contract : contracts) {
+          ctx.write(Staging.table(contract), accepted.get(contract.name()));
+        }
+      }
+      ctx.write(Quarantine.TABLE, quarantined(validatedByName));
+      List<Row> dq = new ArrayList<>();
+      reports.forEach(r -> dq.addAll(r.rows()));
+      ctx.write(DataQuality.TABLE, spark.createDataFrame(dq, DataQuality.COLUMNS));
+      if (worst != null) {
+        throw new DataQualityException(describe(worst));
+      }
+    } finally {
+      validatedByName.values().forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Returns the rows of one input with every check's failures and the quarantine flag. */
+  static Dataset<Row> validate(
+      SparkSession spark,
+      FairshareConfig cfg,
+      DatasetContract contract,
+      InputFiles files,
+      Map<String, Dataset<Row>> accepted) {
+    Dataset<Row> raw =
+        files.spec().isCsv()
+            ? CsvSource.read(spark, files, contract)
+            : ParquetSource.read(spark, files, contract);
+    Dataset<Row> v =
+        Validator.withRowCheckFailures(
+            raw,
+            contract,
+            Map.of(ConfigKeys.AREA_CODE_PATTERN.name(), cfg.get(ConfigKeys.AREA_CODE_PATTERN)),
+            cfg.get(ConfigKeys.OTHER_VINTAGE_PATTERN),
+            cfg.get(ConfigKeys.LSOA_VINTAGE));
+    v = Validator.withDuplicateKeyFailures(v, contract);
+    for (Check check : contract.checks()) {
+      if (check instanceof Check.References ref) {
+        Dataset<Row> target = accepted.get(ref.dataset());
+        if (target == null) {
+          throw new IllegalStateException(
+              contract.name() + " references " + ref.dataset() + ", which is ingested later");
+        }
+        boolean small = !ref.dataset().equals("population");
+        v = Validator.withReferenceFailures(v, ref, target, small);
+      }
+    }
+    return Validator.withQuarantineFlag(v);
+  }
+
+  /** Returns every rule that applies to the dataset, for data_quality. */
+  static List<DataQualityReport.Rule> rules(
+      DatasetContract contract, InputFiles files, FairshareConfig cfg) {
+    String error = Check.Severity.ERROR.name();
+    List<DataQualityReport.Rule> rules = new ArrayList<>();
+    if (files.spec().isCsv()) {
+      rules.add(
+          new DataQualityReport.Rule(
+              "malformed_line", error, "every line has as many fields as the header"));
+      rules.add(
+          new DataQualityReport.Rule(
+              "encoding", error, "every line decodes as " + files.spec().encoding()));
+    }
+    for (var f : contract.schema().fields()) {
+      if (f.dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+        continue;
+      }
+      rules.add(
+          new DataQualityReport.Rule(
+              "type_" + f.name(),
+              error,
+              f.name() + " is " + InputRows.describe(f.dataType()) + " where given"));
+    }
+    for (Check c : contract.checks()) {
+      if (c instanceof Check.SumsTo) {
+        continue;
+      }
+      if (c instanceof Check.MatchesConfiguredPattern
+          && !cfg.get(ConfigKeys.OTHER_VINTAGE_PATTERN).isBlank()) {
+        rules.add(
+            new DataQualityReport.Rule(
+                "area_vintage_mismatch",
+                error,
+                "area codes are of the run's LSOA vintage ("
+                    + cfg.get(ConfigKeys.LSOA_VINTAGE)
+                    + ")"));
+      }
+      rules.add(new DataQualityReport.Rule(c.id(), c.severity().name(), c.description()));
+    }
+    rules.add(
+        new DataQualityReport.Rule("duplicate_row", error, "no row is an exact copy of another"));
+    rules.add(
+        new DataQualityReport.Rule("duplicate_key", error, "key " + contract.key() + " is unique"));
+    return rules;
+  }
+
+  private static Column[] columns(DatasetContract contract) {
+    return List.of(contract.schema().fieldNames()).stream()
+        .map(functions::col)
+        .toArray(Column[]::new);
+  }
+
+  private static Dataset<Row> quarantined(Map<String, Dataset<Row>> validatedByName) {
+    Dataset<Row> all = null;
+    for (Map.Entry<String, Dataset<Row>> e : validatedByName.entrySet()) {
+      Dataset<Row> v = e.getValue();
+      Column[] contractCols =
+          List.of(v.columns()).stream()
+              .filter(c -> !c.startsWith("_"))
+              .map(functions::col)
+              .toArray(Column[]::new);
+      Column errors =
+          functions.filter(
+              col(InputRows.FAILURES),
+              f -> f.getField(InputRows.SEVERITY).equalTo(Check.Severity.ERROR.name()));
+      Dataset<Row> q =
+          v.filter(col(Validator.IS_QUARANTINED))
+              .select(
+                  functions.lit(e.getKey()).as(Quarantine.DATASET),
+                  col(InputRows.SOURCE_FILE).as(Quarantine.SOURCE_FILE),
+                  col(InputRows.LINE_NUMBER).as(Quarantine.LINE_NUMBER),
+                  errors.getItem(0).getField(InputRows.RULE_ID).as(Quarantine.RULE_ID),
+                  functions
+                      .transform(errors, f -> f.getField(InputRows.RULE_ID))
+                      .as(Quarantine.FAILED_RULES),
+                  functions
+                      .array_join(
+                          functions.transform(errors, f -> f.getField(InputRows.MESSAGE)), "; ")
+                      .as(Quarantine.MESSAGE),
+                  functions
+                      .coalesce(
+                          col(InputRows.RAW_RECORD),
+                          functions.to_json(functions.struct(contractCols)))
+                      .as(Quarantine.RAW_RECORD));
+      all = all == null ? q : all.unionByName(q);
+    }
+    return all;
+  }
+
+  private static String describe(Row worst) {
+    List<String> samples = worst.getList(worst.fieldIndex(DataQuality.SAMPLE_VALUES));
+    String rule = worst.getAs(DataQuality.RULE_ID);
+    String dataset = worst.getAs(DataQuality.DATASET);
+    return String.format(
+        "data quality: rule %s on %s failed %d of %d rows (%.3f%%, above the threshold of %.3f%%"
+            + " set by %s)%s. Rejected rows are in the quarantine table: bin/fairshare sql"
+            + " \"select * from quarantine where dataset = '%s' and rule_id = '%s'\"",
+        rule,
+        dataset,
+        (long) worst.getAs(DataQuality.ROWS_FAILED),
+        (long) worst.getAs(DataQuality.ROWS_CHECKED),
+        100 * (double) worst.getAs(DataQuality.FAILED_FRACTION),
+        100 * (double) worst.getAs(DataQuality.THRESHOLD),
+        ConfigKeys.MAX_ERROR_FRACTION.name(),
+        samples.isEmpty() ? "" : "; e.g. " + samples.get(0),
+        dataset,
+        rule);
+  }
+}

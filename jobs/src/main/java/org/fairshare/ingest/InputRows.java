@@ -1,0 +1,105 @@
+package org.fairshare.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The columns every input row carries through validation besides its contract columns: where it
+ * came from, how it read, and what is wrong with it.
+ */
+public final class InputRows {
+  private InputRows() {}
+
+  public static final String SOURCE_FILE = "_source_file";
+  public static final String LINE_NUMBER = "_line_number";
+
+  /** The CSV line as read; null for Parquet, whose rows are rendered as JSON only when rejected. */
+  public static final String RAW_RECORD = "_raw_record";
+
+  public static final String FAILURES = "_failures";
+  public static final String RULE_ID = "rule_id";
+  public static final String SEVERITY = "severity";
+  public static final String MESSAGE = "message";
+
+  public static final StructType FAILURE =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField(RULE_ID, DataTypes.StringType, true),
+            DataTypes.createStructField(SEVERITY, DataTypes.StringType, true),
+            DataTypes.createStructField(MESSAGE, DataTypes.StringType, true)
+          });
+  public static final ArrayType FAILURES_TYPE = DataTypes.createArrayType(FAILURE, true);
+
+  /** Returns a failure struct that is present when {@code failed} is true, else null. */
+  public static Column failureWhen(Column failed, String ruleId, String severity, Column message) {
+    return functions.when(
+        failed,
+        functions.struct(
+            functions.lit(ruleId).as(RULE_ID),
+            functions.lit(severity).as(SEVERITY),
+            message.as(MESSAGE)));
+  }
+
+  /** Returns {@code failures} with the present elements of {@code more} appended. */
+  public static Column appendFailures(Column failures, Column... more) {
+    return functions.concat(
+        failures, functions.array_compact(functions.array(more)).cast(FAILURES_TYPE));
+  }
+
+  /** Returns a column holding no failures, typed for later appends. */
+  public static Column noFailures() {
+    return functions.array().cast(FAILURES_TYPE);
+  }
+
+  /**
+   * Returns the value converted from {@code sourceType} to {@code type}, or null where it does not
+   * convert. Strings (all CSV values) are trimmed and a blank string counts as missing.
+   */
+  public static Column typed(Column raw, DataType sourceType, DataType type) {
+    Column value = present(raw, sourceType);
+    if (sourceType.equals(type)) {
+      return value;
+    }
+    if (type.equals(DataTypes.BooleanType)) {
+      Column s = functions.lower(value.cast(DataTypes.StringType));
+      return functions
+          .when(s.isin("true", "t", "yes", "y", "1"), functions.lit(true))
+          .when(s.isin("false", "f", "no", "n", "0"), functions.lit(false));
+    }
+    return value.try_cast(type);
+  }
+
+  /** Returns true where a value was given but does not convert to the type. */
+  public static Column failsToConvert(Column raw, DataType sourceType, DataType type) {
+    return present(raw, sourceType).isNotNull().and(typed(raw, sourceType, type).isNull());
+  }
+
+  /** Returns the value, trimmed and with blank as null when it is a string. */
+  public static Column present(Column raw, DataType sourceType) {
+    if (!sourceType.equals(DataTypes.StringType)) {
+      return raw;
+    }
+    Column t = functions.trim(raw);
+    return functions.when(t.notEqual(functions.lit("")), t);
+  }
+
+  /** Returns a readable name of a type for messages ("a whole number", "a number", ...). */
+  public static String describe(DataType type) {
+    if (type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType)) {
+      return "a whole number";
+    }
+    if (type.equals(DataTypes.DoubleType)
+        || type instanceof org.apache.spark.sql.types.DecimalType) {
+      return "a number";
+    }
+    if (type.equals(DataTypes.BooleanType)) {
+      return "true or false";
+    }
+    return type.simpleString();
+  }
+}

@@ -1,0 +1,183 @@
+package org.fairshare.output;
+
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.fairshare.schema.Columns;
+import org.fairshare.schema.OutputTable;
+
+/**
+ * The folder of Delta output tables, one sub-folder per table. Creates tables from their
+ * definitions, replaces a run's slice atomically, and finds tables by name for SQL.
+ */
+public final class Warehouse {
+  private final SparkSession spark;
+  private final Path root;
+
+  public Warehouse(SparkSession spark, Path root) {
+    this.spark = spark;
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path pathOf(String table) {
+    return root.resolve(table);
+  }
+
+  public boolean exists(String table) {
+    return Files.isDirectory(pathOf(table).resolve("_delta_log"));
+  }
+
+  /** Creates the table if it does not exist: columns with comments, partitions, constraints. */
+  public void create(OutputTable table) {
+    String path = pathOf(table.name()).toString();
+    DeltaTableBuilder builder =
+        DeltaTable.createIfNotExists(spark)
+            .location(path)
+            .addColumns(table.schema())
+            .comment(table.description())
+            // Readers of a changing slice see whole commits; stats on every column help pruning.
+            .property("delta.appendOnly", "false");
+    if (!table.partitionColumns().isEmpty()) {
+      builder = builder.partitionedBy(table.partitionColumns().toArray(String[]::new));
+    }
+    builder.execute();
+    Row detail = DeltaTable.forPath(spark, path).detail().first();
+    Map<String, String> existing = detail.getJavaMap(detail.fieldIndex("properties"));
+    table
+        .checks()
+        .forEach(
+            (name, expr) -> {
+              if (!existing.containsKey("delta.constraints." + name.toLowerCase())) {
+                spark.sql(
+                    "ALTER TABLE delta.`"
+                        + path
+                        + "` ADD CONSTRAINT "
+                        + name
+                        + " CHECK ("
+                        + expr
+                        + ")");
+              }
+            });
+  }
+
+  /**
+   * Replaces the slice (financial year, scenario) of a table with these rows in one commit whose
+   * user metadata carries {@code commitInfo}; returns the rows written.
+   */
+  public long replaceSlice(
+      OutputTable table,
+      Dataset<Row> rows,
+      String financialYear,
+      String scenario,
+      String commitInfo) {
+    Dataset<Row> shaped = conform(table, rows, financialYear, scenario);
+    String path = pathOf(table.name()).toString();
+    shaped
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", sliceCondition(financialYear, scenario))
+        .option("userMetadata", commitInfo)
+        .save(path);
+    return lastCommitRows(path);
+  }
+
+  /** Returns the rows with exactly the table's columns, in its order and types. */
+  public static Dataset<Row> conformTo(OutputTable table, Dataset<Row> rows) {
+    return conform(table, rows, null, null);
+  }
+
+  /** Returns the SQL condition selecting one run's slice. */
+  public static String sliceCondition(String financialYear, String scenario) {
+    return Columns.FINANCIAL_YEAR
+        + " = '"
+        + financialYear.replace("'", "''")
+        + "' AND "
+        + Columns.SCENARIO
+        + " = '"
+        + scenario.replace("'", "''")
+        + "'";
+  }
+
+  /** Returns the current rows of a table. */
+  public Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(pathOf(table).toString());
+  }
+
+  /** Returns the rows the table's latest commit wrote, from Delta's own commit metrics. */
+  public long lastCommitRows(String path) {
+    Row last = DeltaTable.forPath(spark, path).history(1).first();
+    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
+    String n = metrics.get("numOutputRows");
+    return n == null ? 0L : Long.parseLong(n);
+  }
+
+  /** Returns the names of every Delta table in the warehouse, sorted. */
+  public List<String> tableNames() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(root)) {
+      List<String> names = new ArrayList<>();
+      dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .forEach(names::add);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Registers every table as a temporary view of its name, so SQL can say {@code from x}. */
+  public void registerViews() {
+    for (String name : tableNames()) {
+      read(name).createOrReplaceTempView(name);
+    }
+  }
+
+  private static Dataset<Row> conform(
+      OutputTable table, Dataset<Row> rows, String financialYear, String scenario) {
+    List<String> present = List.of(rows.columns());
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : table.schema().fields()) {
+      Column c;
+      if (present.contains(f.name())) {
+        c = functions.col(f.name());
+      } else if (f.name().equals(Columns.FINANCIAL_YEAR)) {
+        c = functions.lit(financialYear);
+      } else if (f.name().equals(Columns.SCENARIO)) {
+        c = functions.lit(scenario);
+      } else if (f.nullable()) {
+        c = functions.lit(null);
+      } else {
+        throw new IllegalArgumentException(
+            "rows for table "
+                + table.name()
+                + " lack required column "
+                + f.name()
+                + "; they have "
+                + present);
+      }
+      cols.add(c.cast(f.dataType()).as(f.name()));
+    }
+    return rows.select(cols.toArray(Column[]::new));
+  }
+}

@@ -1,0 +1,114 @@
+package org.fairshare.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.Warehouse;
+import org.fairshare.schema.OutputTable;
+
+/** The context of one run: its id, its slice of the warehouse, and what it has written. */
+public final class RunContext implements StageContext {
+  private final SparkSession spark;
+  private final FairshareConfig config;
+  private final Warehouse warehouse;
+  private final String runId;
+  private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
+  private final List<String> summary = new ArrayList<>();
+  private long rowsReadByStage;
+
+  public RunContext(SparkSession spark, FairshareConfig config, Warehouse warehouse, String runId) {
+    this.spark = spark;
+    this.config = config;
+    this.warehouse = warehouse;
+    this.runId = runId;
+  }
+
+  @Override
+  public SparkSession spark() {
+    return spark;
+  }
+
+  @Override
+  public FairshareConfig config() {
+    return config;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public Dataset<Row> read(OutputTable table) {
+    if (!warehouse.exists(table.name())) {
+      throw new IllegalStateException(
+          "table " + table.name() + " has not been written yet; run the stage that writes it");
+    }
+    Dataset<Row> all = warehouse.read(table.name());
+    Dataset<Row> slice =
+        table.isSliced()
+            ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
+            : all;
+    rowsReadByStage += slice.count();
+    return slice;
+  }
+
+  @Override
+  public long write(OutputTable table, Dataset<Row> rows) {
+    if (!table.isSliced()) {
+      throw new IllegalArgumentException(table.name() + " is not sliced by year and scenario");
+    }
+    long n =
+        warehouse.replaceSlice(
+            table, rows, config.financialYear(), config.scenario(), commitInfo());
+    rowsWritten.merge(table.name(), n, Long::sum);
+    return n;
+  }
+
+  @Override
+  public void countRowsRead(long rows) {
+    rowsReadByStage += rows;
+  }
+
+  @Override
+  public void summary(String line) {
+    summary.add(line);
+  }
+
+  /** Returns the JSON put in every commit's user metadata: run id and config hash. */
+  public String commitInfo() {
+    return "{\"run_id\":\""
+        + runId
+        + "\",\"config_hash\":\""
+        + config.hash()
+        + "\",\"financial_year\":\""
+        + config.financialYear()
+        + "\",\"scenario\":\""
+        + config.scenario()
+        + "\"}";
+  }
+
+  public Map<String, Long> rowsWritten() {
+    return Collections.unmodifiableMap(rowsWritten);
+  }
+
+  public List<String> summaryLines() {
+    return Collections.unmodifiableList(summary);
+  }
+
+  /** Returns the rows read through {@link #read} since the last call, and resets the count. */
+  long takeRowsRead() {
+    long n = rowsReadByStage;
+    rowsReadByStage = 0;
+    return n;
+  }
+}

@@ -1,0 +1,114 @@
+package org.fairshare.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.fairshare.SparkTestBase;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.Warehouse;
+import org.fairshare.pipeline.Pipeline;
+import org.fairshare.schema.DataQuality;
+import org.fairshare.schema.DatasetContract;
+import org.fairshare.schema.Datasets;
+import org.fairshare.schema.Quarantine;
+import org.fairshare.schema.RunLog;
+import org.fairshare.schema.Staging;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestStageTest extends SparkTestBase {
+
+  private static IngestStage stage() {
+    List<DatasetContract> contracts =
+        HostileInputs.CONTRACTS.stream().map(n -> Datasets.byName(n).orElseThrow()).toList();
+    return new IngestStage(contracts, true);
+  }
+
+  @Test
+  void underTheThresholdEveryDefectIsQuarantinedWithItsReasonAndNothingIsLost(@TempDir Path dir) {
+    FairshareConfig cfg =
+        HostileInputs.config(
+            dir.resolve("in"), dir.resolve("wh"), Map.of("validation.max_error_fraction", "1"));
+    Pipeline.run(spark, cfg, List.of(stage()));
+    Warehouse wh = new Warehouse(spark, cfg.warehouse());
+
+    Map<String, String> rejects = new HashMap<>();
+    for (Row r : wh.read(Quarantine.TABLE.name()).collectAsList()) {
+      rejects.put(
+          r.getAs(Quarantine.DATASET) + ":" + r.getAs(Quarantine.LINE_NUMBER),
+          r.getAs(Quarantine.RULE_ID));
+      assertThat((String) r.getAs(Quarantine.RAW_RECORD)).isNotBlank();
+      assertThat((String) r.getAs(Quarantine.SOURCE_FILE)).endsWith(".csv");
+    }
+    assertThat(rejects).containsExactlyInAnyOrderEntriesOf(HostileInputs.EXPECTED_REJECTS);
+
+    Map<String, String> sources =
+        Map.of(
+            "geography", HostileInputs.GEOGRAPHY,
+            "population", HostileInputs.POPULATION,
+            "deprivation", HostileInputs.DEPRIVATION,
+            "activity", HostileInputs.ACTIVITY);
+    for (String dataset : HostileInputs.CONTRACTS) {
+      long read = sources.get(dataset).lines().count() - 1;
+      long accepted = wh.read(Staging.table(Datasets.byName(dataset).orElseThrow()).name()).count();
+      long quarantined =
+          wh.read(Quarantine.TABLE.name()).where("dataset = '" + dataset + "'").count();
+      assertThat(accepted + quarantined).as(dataset).isEqualTo(read);
+    }
+  }
+
+  @Test
+  void messagesNameTheOffendingValue(@TempDir Path dir) {
+    FairshareConfig cfg =
+        HostileInputs.config(
+            dir.resolve("in"), dir.resolve("wh"), Map.of("validation.max_error_fraction", "1"));
+    Pipeline.run(spark, cfg, List.of(stage()));
+    Warehouse wh = new Warehouse(spark, cfg.warehouse());
+    Map<Long, String> population = new HashMap<>();
+    wh.read(Quarantine.TABLE.name())
+        .where("dataset = 'population'")
+        .collectAsList()
+        .forEach(r -> population.put(r.getAs(Quarantine.LINE_NUMBER), r.getAs(Quarantine.MESSAGE)));
+    assertThat(population.get(6L)).contains("persons value -5");
+    assertThat(population.get(8L)).contains("XA11000003").contains("other LSOA vintage");
+    assertThat(population.get(14L)).contains("'many'");
+    assertThat(population.get(7L)).contains("expected 5 fields");
+  }
+
+  @Test
+  void overTheThresholdTheRunStopsNamingTheWorstRuleAndStagesNothing(@TempDir Path dir) {
+    FairshareConfig cfg = HostileInputs.config(dir.resolve("in"), dir.resolve("wh"), Map.of());
+    assertThatThrownBy(() -> Pipeline.run(spark, cfg, List.of(stage())))
+        .isInstanceOf(DataQualityException.class)
+        .hasMessageContaining("rule ")
+        .hasMessageContaining("quarantine");
+    Warehouse wh = new Warehouse(spark, cfg.warehouse());
+    assertThat(wh.read("stg_population").count()).isZero();
+    assertThat(wh.read(DataQuality.TABLE.name()).where("status = 'failed'").count()).isPositive();
+    Row run = wh.read(RunLog.TABLE.name()).first();
+    assertThat((String) run.getAs(RunLog.STATUS)).isEqualTo(RunLog.FAILED);
+    assertThat((String) run.getAs(RunLog.MESSAGE)).contains("data quality");
+  }
+
+  @Test
+  void rerunningTheSameConfigLeavesTheSameRows(@TempDir Path dir) {
+    FairshareConfig cfg =
+        HostileInputs.config(
+            dir.resolve("in"), dir.resolve("wh"), Map.of("validation.max_error_fraction", "1"));
+    Pipeline.run(spark, cfg, List.of(stage()));
+    Warehouse wh = new Warehouse(spark, cfg.warehouse());
+    List<Row> first = wh.read("stg_population").orderBy("area_code", "sex", "age").collectAsList();
+    List<Row> firstQ = wh.read("quarantine").orderBy("dataset", "line_number").collectAsList();
+    Pipeline.run(spark, cfg, List.of(stage()));
+    assertThat(wh.read("stg_population").orderBy("area_code", "sex", "age").collectAsList())
+        .isEqualTo(first);
+    assertThat(wh.read("quarantine").orderBy("dataset", "line_number").collectAsList())
+        .isEqualTo(firstQ);
+    assertThat(wh.read(RunLog.TABLE.name()).count()).isEqualTo(2);
+  }
+}
