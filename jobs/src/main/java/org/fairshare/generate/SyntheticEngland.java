@@ -71,12 +71,8 @@ public final class SyntheticEngland {
 
     rows.put(
         GeographyLookup.DATASET,
-        out.write(
-            GeographyLookup.DATASET,
-            out.frame(DimensionTables.geography(geo), GeographyLookup.SCHEMA)));
-    rows.put(
-        Practices.DATASET,
-        out.write(Practices.DATASET, out.frame(DimensionTables.practices(geo), Practices.SCHEMA)));
+        out.writeRows(GeographyLookup.DATASET, DimensionTables.geography(geo)));
+    rows.put(Practices.DATASET, out.writeRows(Practices.DATASET, DimensionTables.practices(geo)));
 
     Dataset<Row> areaModel = out.frame(areaModelRows(geo, profiles), FactTables.AREA_MODEL);
     int partitions = Math.max(2, opts.areas() / AREAS_PER_PARTITION);
@@ -94,9 +90,7 @@ public final class SyntheticEngland {
 
     rows.put(
         Deprivation.DATASET,
-        out.write(
-            Deprivation.DATASET,
-            out.frame(DimensionTables.deprivation(profiles), Deprivation.SCHEMA)));
+        out.writeRows(Deprivation.DATASET, DimensionTables.deprivation(profiles)));
 
     Dataset<Row> cells =
         FactTables.registrationCells(
@@ -142,9 +136,7 @@ public final class SyntheticEngland {
 
     rows.put(
         Supply.DATASET,
-        out.write(
-            Supply.DATASET,
-            out.frame(DimensionTables.supply(profiles, firstYear, lastYear), Supply.SCHEMA)));
+        out.writeRows(Supply.DATASET, DimensionTables.supply(profiles, firstYear, lastYear)));
 
     long[] icbPatients = registeredPatientsByIcb(geo, out, lastYear);
     double[] envelopeFactors = Finance.envelopeFactors(geo, profiles, icbPatients);
@@ -171,14 +163,10 @@ public final class SyntheticEngland {
               b.stream(),
               b.baselineGbp()));
     }
+    rows.put(Baselines.DATASET, out.writeRows(Baselines.DATASET, baselineRows));
+    rows.put(Envelopes.DATASET, out.writeRows(Envelopes.DATASET, envelopeRows));
     rows.put(
-        Baselines.DATASET, out.write(Baselines.DATASET, out.frame(baselineRows, Baselines.SCHEMA)));
-    rows.put(
-        Envelopes.DATASET, out.write(Envelopes.DATASET, out.frame(envelopeRows, Envelopes.SCHEMA)));
-    rows.put(
-        CostIndices.DATASET,
-        out.write(
-            CostIndices.DATASET, out.frame(DimensionTables.costIndices(geo), CostIndices.SCHEMA)));
+        CostIndices.DATASET, out.writeRows(CostIndices.DATASET, DimensionTables.costIndices(geo)));
 
     Map<String, Long> truthRows = new LinkedHashMap<>();
     TruthRows truth = new TruthRows(geo, profiles, opts);
@@ -392,22 +380,34 @@ public final class SyntheticEngland {
       return spark.createDataFrame(rows, schema);
     }
 
+    /** Writes driver-built rows (in contract column order) as a dataset, returns their count. */
+    long writeRows(String dataset, List<Row> rows) {
+      writeFrame(dataset, frame(rows, contractSchema(dataset)));
+      return rows.size();
+    }
+
     /** Writes a dataset in its contract's column order and types, returns its row count. */
     long write(String dataset, Dataset<Row> rows) {
-      StructType schema =
-          Datasets.byName(dataset)
-              .orElseThrow(() -> new IllegalArgumentException("no contract named " + dataset))
-              .schema();
-      Dataset<Row> conformed = conform(rows, schema);
+      writeFrame(dataset, rows);
+      long count = read(dataset, contractSchema(dataset)).count();
+      LOG.info("Wrote {} rows of {}", count, dataset);
+      return count;
+    }
+
+    private static StructType contractSchema(String dataset) {
+      return Datasets.byName(dataset)
+          .orElseThrow(() -> new IllegalArgumentException("no contract named " + dataset))
+          .schema();
+    }
+
+    private void writeFrame(String dataset, Dataset<Row> rows) {
+      Dataset<Row> conformed = conform(rows, contractSchema(dataset));
       String path = outDir.resolve(dataset).toString();
       if ("csv".equals(format)) {
         conformed.write().mode(SaveMode.Overwrite).option("header", "true").csv(path);
       } else {
         conformed.write().mode(SaveMode.Overwrite).parquet(path);
       }
-      long count = read(dataset, schema).count();
-      LOG.info("Wrote {} rows of {} to {}", count, dataset, path);
-      return count;
     }
 
     Dataset<Row> read(String dataset, StructType schema) {
