@@ -11,6 +11,7 @@ import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Generates a small England as CSV and reads it back with the contract schemas. */
 class SyntheticEnglandCsvTest extends SparkTestBase {
@@ -18,12 +19,11 @@ class SyntheticEnglandCsvTest extends SparkTestBase {
   private static final GeneratorOptions OPTIONS =
       new GeneratorOptions(100, 3L, 1, 2024, "2025-26", 1.0, "csv");
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static GenerationReport report;
 
   @BeforeAll
-  static void generate() throws Exception {
-    dir = Files.createTempDirectory("synthetic-csv");
+  static void generate() {
     report = SyntheticEngland.generate(spark, OPTIONS, dir);
   }
 

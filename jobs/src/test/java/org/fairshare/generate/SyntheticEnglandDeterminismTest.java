@@ -2,7 +2,6 @@ package org.fairshare.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.fairshare.schema.Datasets;
 import org.fairshare.schema.Population;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the generator several times on 200 areas and compares what it wrote. */
 class SyntheticEnglandDeterminismTest extends SparkTestBase {
@@ -22,13 +22,14 @@ class SyntheticEnglandDeterminismTest extends SparkTestBase {
   private static final GeneratorOptions OPTIONS =
       new GeneratorOptions(200, 11L, 1, 2024, "2025-26", 1.0, "parquet");
 
+  @TempDir static Path base;
   private static Path first;
   private static Path second;
 
   @BeforeAll
-  static void generateTwice() throws Exception {
-    first = Files.createTempDirectory("synthetic-first");
-    second = Files.createTempDirectory("synthetic-second");
+  static void generateTwice() {
+    first = base.resolve("first");
+    second = base.resolve("second");
     SyntheticEngland.generate(spark, OPTIONS, first);
     SyntheticEngland.generate(spark, OPTIONS, second);
   }
@@ -66,8 +67,8 @@ class SyntheticEnglandDeterminismTest extends SparkTestBase {
   }
 
   @Test
-  void anotherSeedWritesOtherPopulationAndActivity() throws Exception {
-    Path other = Files.createTempDirectory("synthetic-other-seed");
+  void anotherSeedWritesOtherPopulationAndActivity() {
+    Path other = base.resolve("other-seed");
     GeneratorOptions reseeded =
         new GeneratorOptions(
             OPTIONS.areas(),

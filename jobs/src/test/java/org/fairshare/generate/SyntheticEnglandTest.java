@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ import org.fairshare.schema.Spend;
 import org.fairshare.schema.Supply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Checks one small generated England (300 areas, two years) against the contracts and truth. */
 class SyntheticEnglandTest extends SparkTestBase {
@@ -47,12 +47,11 @@ class SyntheticEnglandTest extends SparkTestBase {
   static final GeneratorOptions OPTIONS =
       new GeneratorOptions(300, 7L, 2, 2024, "2025-26", 1.0, "parquet");
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static GenerationReport report;
 
   @BeforeAll
-  static void generate() throws Exception {
-    dir = Files.createTempDirectory("synthetic-england");
+  static void generate() {
     report = SyntheticEngland.generate(spark, OPTIONS, dir);
   }
 
