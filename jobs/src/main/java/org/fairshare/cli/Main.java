@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Need-weighted NHS place allocations, equity checks and inequality indicators.",
     subcommands = {
+      GenerateCommand.class,
       ValidateCommand.class,
       RunCommand.class,
       TablesCommand.class,

@@ -24,7 +24,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
-    // DEFAULT_DATA_HOOK
+    DefaultData.generateIfMissing(spark, cfg);
     RunResult result = Pipeline.run(spark, cfg, Pipeline.stages());
     printSummary(cfg, result);
     return ExitCodes.OK;

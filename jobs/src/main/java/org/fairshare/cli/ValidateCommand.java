@@ -25,7 +25,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
-    // DEFAULT_DATA_HOOK
+    DefaultData.generateIfMissing(spark, cfg);
     RunResult result = Pipeline.run(spark, cfg, List.of(IngestStage.validateOnly()));
     RunCommand.printSummary(cfg, result);
     Console.out(
