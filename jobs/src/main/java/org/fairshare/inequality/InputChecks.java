@@ -1,0 +1,45 @@
+package org.fairshare.inequality;
+
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Input validation as column expressions: a bad value fails the Spark job with an error that names
+ * the input and the value, without collecting anything to the driver. The check runs when the
+ * result is computed.
+ */
+final class InputChecks {
+  private InputChecks() {}
+
+  /** Returns the value, or fails the job when it is negative; nulls pass through. */
+  static Column nonNegative(Column value, String what) {
+    return failWhen(value.lt(0), value, what + " must be >= 0");
+  }
+
+  /** Returns the value, or fails the job when it is null, zero or negative. */
+  static Column positive(Column value, String what) {
+    return failWhen(value.isNull().or(value.leq(0)), value, what + " must be present and > 0");
+  }
+
+  /** Returns the value, or fails the job when it is null or negative. */
+  static Column presentNonNegative(Column value, String what) {
+    return failWhen(value.isNull().or(value.lt(0)), value, what + " must be present and >= 0");
+  }
+
+  /** Returns the value, or fails the job when it is outside [low, high]; nulls pass through. */
+  static Column within(Column value, double low, double high, String what) {
+    return failWhen(
+        value.lt(low).or(value.gt(high)), value, what + " must be between " + low + " and " + high);
+  }
+
+  /** Returns the value, or fails the job with the message and the value when the test holds. */
+  static Column failWhen(Column test, Column value, String message) {
+    Column shown = concat(lit(message + ", got "), value.cast(DataTypes.StringType));
+    return when(test, raise_error(shown)).otherwise(value);
+  }
+}
