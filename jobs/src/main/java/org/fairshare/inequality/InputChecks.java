@@ -1,5 +1,6 @@
 package org.fairshare.inequality;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.raise_error;
@@ -37,9 +38,23 @@ final class InputChecks {
         value.lt(low).or(value.gt(high)), value, what + " must be between " + low + " and " + high);
   }
 
+  /**
+   * Returns a filter condition that is true, or fails the job with the message and the value when
+   * the test holds: for checks on columns that the result does not otherwise depend on.
+   */
+  static Column require(Column test, Column value, String message) {
+    Column shown = concat(lit(message + ", got "), shown(value));
+    return when(test, raise_error(shown)).otherwise(lit(true));
+  }
+
+  /** Returns the value as text for an error message, "null" when missing. */
+  private static Column shown(Column value) {
+    return coalesce(value.cast(DataTypes.StringType), lit("null"));
+  }
+
   /** Returns the value, or fails the job with the message and the value when the test holds. */
   static Column failWhen(Column test, Column value, String message) {
-    Column shown = concat(lit(message + ", got "), value.cast(DataTypes.StringType));
+    Column shown = concat(lit(message + ", got "), shown(value));
     return when(test, raise_error(shown)).otherwise(value);
   }
 }
