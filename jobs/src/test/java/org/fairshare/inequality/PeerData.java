@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,23 @@ final class PeerData {
         .normalize()
         .resolve("../shared/data/peer/phe_indicatormethods")
         .normalize();
+  }
+
+  /** Returns true when the peer folder is absent (CI without a copy of shared/). */
+  static boolean absent() {
+    return !Files.isDirectory(folder());
+  }
+
+  /**
+   * Returns one dynamic test that is skipped, loudly: a WARN line and an assumption failure that
+   * names the missing folder, so the skip shows in the test counts.
+   */
+  static Stream<DynamicTest> skipped() {
+    String message = "PHEindicatormethods peer folder missing, peer tests SKIPPED: " + folder();
+    LOG.warn(message);
+    return Stream.of(
+        DynamicTest.dynamicTest(
+            "peer data missing: " + folder(), () -> Assumptions.assumeTrue(false, message)));
   }
 
   /** Returns the path of a peer file, or skips the calling test (with a WARN) when it is absent. */
