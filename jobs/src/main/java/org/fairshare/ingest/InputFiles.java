@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fairshare.config.ConfigException;
 import org.fairshare.config.InputSpec;
 
 /**
@@ -20,14 +21,14 @@ import org.fairshare.config.InputSpec;
  */
 public record InputFiles(InputSpec spec, List<Path> files) {
 
-  /** Lists the files of an input; throws an {@link InputException} when there are none. */
+  /** Lists the files of an input; a missing input is a configuration error. */
   public static InputFiles of(InputSpec spec) {
     Path p = spec.path();
     if (Files.isRegularFile(p)) {
       return new InputFiles(spec, List.of(p));
     }
     if (!Files.isDirectory(p)) {
-      throw new InputException(
+      throw new ConfigException(
           "input "
               + spec.dataset()
               + " not found at "
@@ -46,7 +47,7 @@ public record InputFiles(InputSpec spec, List<Path> files) {
               .sorted()
               .toList();
       if (files.isEmpty()) {
-        throw new InputException(
+        throw new ConfigException(
             "input " + spec.dataset() + " folder " + p + " holds no " + spec.format() + " files");
       }
       return new InputFiles(spec, files);

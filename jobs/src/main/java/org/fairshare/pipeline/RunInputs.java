@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.fairshare.config.ConfigException;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.config.InputSpec;
-import org.fairshare.ingest.InputException;
 import org.fairshare.ingest.InputFiles;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
@@ -23,7 +23,7 @@ final class RunInputs {
       InputFiles files;
       try {
         files = InputFiles.of(spec);
-      } catch (InputException e) {
+      } catch (ConfigException e) {
         continue;
       }
       rows.add(

@@ -14,7 +14,10 @@ public final class Baselines {
   public static final String DATASET = "baselines";
 
   public static final String PLACE_CODE = Columns.PLACE_CODE;
-  public static final String FINANCIAL_YEAR = Columns.FINANCIAL_YEAR;
+
+  /** Not financial_year: that name is the slice column of every output table. */
+  public static final String BASELINE_YEAR = "baseline_year";
+
   public static final String STREAM = "stream";
   public static final String BASELINE_GBP = "baseline_gbp";
 
@@ -24,7 +27,7 @@ public final class Baselines {
             Fields.required(
                 PLACE_CODE, DataTypes.StringType, "Place code, as in the geography lookup"),
             Fields.required(
-                FINANCIAL_YEAR,
+                BASELINE_YEAR,
                 DataTypes.StringType,
                 "Financial year of the baseline, e.g. 2024-25"),
             Fields.required(
@@ -32,7 +35,7 @@ public final class Baselines {
             Fields.required(BASELINE_GBP, Money.TYPE, "Recurrent baseline allocation (GBP)")
           });
 
-  public static final List<String> KEY = List.of(PLACE_CODE, FINANCIAL_YEAR, STREAM);
+  public static final List<String> KEY = List.of(PLACE_CODE, BASELINE_YEAR, STREAM);
 
   public static final DatasetContract CONTRACT =
       new DatasetContract(
@@ -42,7 +45,7 @@ public final class Baselines {
           KEY,
           List.of(
               new Check.NotNull(PLACE_CODE),
-              new Check.Matches(FINANCIAL_YEAR, "^[0-9]{4}-[0-9]{2}$"),
+              new Check.Matches(BASELINE_YEAR, "^[0-9]{4}-[0-9]{2}$"),
               new Check.OneOf(STREAM, List.of("core", "primary_medical_care")),
               new Check.Range(BASELINE_GBP, 0.0, null)));
 }

@@ -15,7 +15,10 @@ public final class Envelopes {
   public static final String DATASET = "envelopes";
 
   public static final String ICB_CODE = Columns.ICB_CODE;
-  public static final String FINANCIAL_YEAR = Columns.FINANCIAL_YEAR;
+
+  /** Not financial_year: that name is the slice column of every output table. */
+  public static final String ENVELOPE_YEAR = "envelope_year";
+
   public static final String STREAM = "stream";
   public static final String ENVELOPE_GBP = "envelope_gbp";
 
@@ -24,7 +27,7 @@ public final class Envelopes {
           new StructField[] {
             Fields.required(ICB_CODE, DataTypes.StringType, "ICB code"),
             Fields.required(
-                FINANCIAL_YEAR,
+                ENVELOPE_YEAR,
                 DataTypes.StringType,
                 "Financial year of the allocation, e.g. 2025-26"),
             Fields.required(
@@ -32,7 +35,7 @@ public final class Envelopes {
             Fields.required(ENVELOPE_GBP, Money.TYPE, "Envelope to share among places (GBP)")
           });
 
-  public static final List<String> KEY = List.of(ICB_CODE, FINANCIAL_YEAR, STREAM);
+  public static final List<String> KEY = List.of(ICB_CODE, ENVELOPE_YEAR, STREAM);
 
   public static final DatasetContract CONTRACT =
       new DatasetContract(
@@ -42,7 +45,7 @@ public final class Envelopes {
           KEY,
           List.of(
               new Check.NotNull(ICB_CODE),
-              new Check.Matches(FINANCIAL_YEAR, "^[0-9]{4}-[0-9]{2}$"),
+              new Check.Matches(ENVELOPE_YEAR, "^[0-9]{4}-[0-9]{2}$"),
               new Check.OneOf(STREAM, List.of("core", "primary_medical_care")),
               new Check.Range(ENVELOPE_GBP, 0.0, null)));
 }

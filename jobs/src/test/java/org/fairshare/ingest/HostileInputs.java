@@ -17,7 +17,7 @@ import org.fairshare.schema.Population;
  * A tiny input set in CSV with one of each classic defect, for ingest tests. Clean rows and defects
  * are listed together so a test can say exactly what it expects.
  */
-final class HostileInputs {
+public final class HostileInputs {
   private HostileInputs() {}
 
   static final List<String> CONTRACTS =
@@ -83,7 +83,7 @@ final class HostileInputs {
           Map.entry("activity:5", "type_events"));
 
   /** Writes the files under {@code dir} and returns config overrides that read them. */
-  static Map<String, String> write(Path dir, Path warehouse) {
+  public static Map<String, String> write(Path dir, Path warehouse) {
     Map<String, String> files =
         Map.of(
             GeographyLookup.DATASET, GEOGRAPHY,

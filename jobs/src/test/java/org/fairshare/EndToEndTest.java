@@ -1,0 +1,163 @@
+package org.fairshare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.fairshare.cli.ExitCodes;
+import org.fairshare.cli.Main;
+import org.fairshare.generate.GeneratorOptions;
+import org.fairshare.generate.SyntheticEngland;
+import org.fairshare.output.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline through the CLI over a small generated England (CSV, so hostile lines can be
+ * added to it): clean run, rerun, hostile rows under and over the threshold.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest extends SparkTestBase {
+  @TempDir static Path dir;
+  private static Path data;
+  private static Path warehouse;
+
+  @BeforeAll
+  static void generate() {
+    data = dir.resolve("data");
+    warehouse = dir.resolve("warehouse");
+    SyntheticEngland.generate(
+        spark, new GeneratorOptions(300, 7L, 1, 2024, "2025-26", 1.0, "csv"), data);
+  }
+
+  private static int fairshare(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of(command, "--data-dir", data.toString()));
+    args.addAll(List.of("--warehouse", warehouse.toString()));
+    for (String dataset :
+        List.of(
+            "geography",
+            "practices",
+            "population",
+            "deprivation",
+            "registered_lists",
+            "attribution",
+            "activity",
+            "spend",
+            "mortality",
+            "supply",
+            "baselines",
+            "envelopes",
+            "cost_indices")) {
+      args.addAll(List.of("--set", "inputs." + dataset + ".format=csv"));
+    }
+    args.addAll(List.of(more));
+    return Main.execute(args.toArray(String[]::new));
+  }
+
+  private static Map<String, List<Row>> contents() {
+    Warehouse wh = new Warehouse(spark, warehouse);
+    Map<String, List<Row>> all = new TreeMap<>();
+    for (String t : wh.tableNames()) {
+      if (t.equals("run_log")) {
+        continue;
+      }
+      var df = wh.read(t);
+      all.put(t, df.orderBy(df.columns()[0], df.columns()).collectAsList());
+    }
+    return all;
+  }
+
+  @Test
+  @Order(1)
+  void aCleanRunWritesEveryTableAndRejectsNothing() {
+    assertThat(fairshare("run")).isEqualTo(ExitCodes.OK);
+    Warehouse wh = new Warehouse(spark, warehouse);
+    assertThat(wh.tableNames()).contains("run_log", "quarantine", "data_quality", "stg_activity");
+    for (String t : wh.tableNames()) {
+      assertThat(warehouse.resolve(t).resolve("_delta_log")).isDirectory();
+    }
+    assertThat(wh.read("quarantine").count()).isZero();
+    assertThat(wh.read("data_quality").where("status = 'failed'").count()).isZero();
+    assertThat(wh.read("stg_population").count()).isEqualTo(300L * 91 * 2);
+  }
+
+  @Test
+  @Order(2)
+  void aRerunOfTheSameConfigLeavesIdenticalContents() {
+    Map<String, List<Row>> before = contents();
+    assertThat(fairshare("run")).isEqualTo(ExitCodes.OK);
+    assertThat(contents()).isEqualTo(before);
+    assertThat(
+            new Warehouse(spark, warehouse).read("run_log").where("status = 'succeeded'").count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
+  void hostileRowsUnderTheThresholdAreQuarantinedAndTheRunGoesOn() throws IOException {
+    Files.writeString(
+        data.resolve("population").resolve("zz-hostile.csv"),
+        """
+        area_code,year,sex,age,persons
+        XA21000001,2024,F,0,-5
+        XA11000001,2024,F,0,5
+        XA21999999,2024,F,0,5
+        XA21000002,2024,F,0,5,oops
+        """);
+    Files.writeString(
+        data.resolve("activity").resolve("zz-hostile.csv"),
+        """
+        area_code,year,sex,age,service,events
+        XA21000001,2023,F,0,emergency_admissions,4
+        """);
+    assertThat(fairshare("run")).isEqualTo(ExitCodes.OK);
+    Warehouse wh = new Warehouse(spark, warehouse);
+    List<String> rules =
+        wh.read("quarantine")
+            .orderBy("dataset", "line_number")
+            .select("rule_id")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(rules)
+        .contains(
+            "range_persons",
+            "area_vintage_mismatch",
+            "unknown_area",
+            "malformed_line",
+            "activity_without_population");
+    // XA21000001/F/0 now has two conflicting rows: both are rejected as a duplicate key.
+    assertThat(rules).contains("duplicate_key");
+    long populationLines = 0;
+    try (var files = Files.list(data.resolve("population"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        populationLines += Files.readAllLines(f).size() - 1;
+      }
+    }
+    long accepted = wh.read("stg_population").count();
+    long quarantined = wh.read("quarantine").where("dataset = 'population'").count();
+    assertThat(accepted + quarantined).isEqualTo(populationLines);
+  }
+
+  @Test
+  @Order(4)
+  void overTheThresholdTheRunExitsOne() {
+    assertThat(fairshare("run", "--set", "validation.max_error_fraction=0"))
+        .isEqualTo(ExitCodes.DATA_QUALITY);
+    Row last =
+        new Warehouse(spark, warehouse)
+            .read("run_log")
+            .orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+            .first();
+    assertThat((String) last.getAs("status")).isEqualTo("failed");
+  }
+}
