@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       SqlCommand.class,
       HistoryCommand.class,
+      IndicatorsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
