@@ -278,7 +278,7 @@ class SyntheticEnglandTest extends SparkTestBase {
   @Test
   void envelopesAreAboutTheNationalRatePerRegisteredPatient() {
     Dataset<Row> envelopes = read(Envelopes.DATASET);
-    assertThat(envelopes.filter(col(Envelopes.FINANCIAL_YEAR).notEqual("2025-26")).count())
+    assertThat(envelopes.filter(col(Envelopes.ENVELOPE_YEAR).notEqual("2025-26")).count())
         .isZero();
     Row totals =
         envelopes
@@ -309,7 +309,7 @@ class SyntheticEnglandTest extends SparkTestBase {
             .select(GeographyLookup.PLACE_CODE, GeographyLookup.ICB_CODE)
             .distinct();
     Dataset<Row> baselines = read(Baselines.DATASET);
-    assertThat(baselines.filter(col(Baselines.FINANCIAL_YEAR).notEqual("2024-25")).count())
+    assertThat(baselines.filter(col(Baselines.BASELINE_YEAR).notEqual("2024-25")).count())
         .isZero();
     List<Row> growth =
         baselines
