@@ -278,8 +278,7 @@ class SyntheticEnglandTest extends SparkTestBase {
   @Test
   void envelopesAreAboutTheNationalRatePerRegisteredPatient() {
     Dataset<Row> envelopes = read(Envelopes.DATASET);
-    assertThat(envelopes.filter(col(Envelopes.ENVELOPE_YEAR).notEqual("2025-26")).count())
-        .isZero();
+    assertThat(envelopes.filter(col(Envelopes.ENVELOPE_YEAR).notEqual("2025-26")).count()).isZero();
     Row totals =
         envelopes
             .groupBy()
@@ -309,8 +308,7 @@ class SyntheticEnglandTest extends SparkTestBase {
             .select(GeographyLookup.PLACE_CODE, GeographyLookup.ICB_CODE)
             .distinct();
     Dataset<Row> baselines = read(Baselines.DATASET);
-    assertThat(baselines.filter(col(Baselines.BASELINE_YEAR).notEqual("2024-25")).count())
-        .isZero();
+    assertThat(baselines.filter(col(Baselines.BASELINE_YEAR).notEqual("2024-25")).count()).isZero();
     List<Row> growth =
         baselines
             .join(placeIcb, Columns.PLACE_CODE)
