@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -192,7 +193,7 @@ public final class PlaceTargets {
     Row first = rows.get(0);
     long distributable = Pennies.of(first.getAs(AllocationColumns.DISTRIBUTABLE_GBP));
     long[] target = Targets.shares(distributable, wp, codes);
-    double totalWp = java.util.Arrays.stream(wp).sum();
+    double totalWp = Arrays.stream(wp).sum();
     Double growth = baseSum == 0 ? null : (double) distributable / baseSum - 1;
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.fairshare.config.ConfigKey;
@@ -83,15 +85,9 @@ public final class TargetsStage implements Stage {
   }
 
   private static void requireUnique(Dataset<Row> rows, String what, String... key) {
+    Column[] cols = Arrays.stream(key).map(k -> col(k)).toArray(Column[]::new);
     List<Row> dupes =
-        rows.groupBy(
-                java.util.Arrays.stream(key)
-                    .map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new))
-            .agg(count("*").as("n"))
-            .where(col("n").gt(1))
-            .limit(5)
-            .collectAsList();
+        rows.groupBy(cols).agg(count("*").as("n")).where(col("n").gt(1)).limit(5).collectAsList();
     if (!dupes.isEmpty()) {
       throw new IllegalStateException(
           what

@@ -15,9 +15,11 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.regression.GeneralizedLinearRegression;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
@@ -61,7 +63,7 @@ public final class NeedModel {
     }
     Column[] sds =
         present.stream().map(c -> stddev_pop(col(c).cast("double")).as(c)).toArray(Column[]::new);
-    Row r = covariates.agg(sds[0], java.util.Arrays.copyOfRange(sds, 1, sds.length)).first();
+    Row r = covariates.agg(sds[0], Arrays.copyOfRange(sds, 1, sds.length)).first();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < present.size(); i++) {
       if (!r.isNullAt(i) && r.getDouble(i) > 1e-12) {
@@ -90,7 +92,7 @@ public final class NeedModel {
                             sum(when(col(v).isNotNull(), col(populationColumn))))
                         .as(v))
             .toArray(Column[]::new);
-    Row r = covariates.agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length)).first();
+    Row r = covariates.agg(aggs[0], Arrays.copyOfRange(aggs, 1, aggs.length)).first();
     for (int i = 0; i < variables.size(); i++) {
       means.put(variables.get(i), r.isNullAt(i) ? 0.0 : r.getDouble(i));
     }
@@ -197,7 +199,7 @@ public final class NeedModel {
     return spark.createDataFrame(rows, NeedModelCoefficientsTable.SCHEMA);
   }
 
-  private static double[] safe(java.util.function.Supplier<double[]> f) {
+  private static double[] safe(Supplier<double[]> f) {
     try {
       return f.get();
     } catch (UnsupportedOperationException e) {

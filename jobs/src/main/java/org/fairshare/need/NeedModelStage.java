@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
@@ -110,7 +111,7 @@ public final class NeedModelStage implements Stage {
               .select(Columns.SERVICE)
               .distinct()
               .orderBy(Columns.SERVICE)
-              .as(org.apache.spark.sql.Encoders.STRING())
+              .as(Encoders.STRING())
               .collectAsList();
       String family = cfg.get(ConfigKeys.NEED_FAMILY);
       Dataset<Row> coefficients = null;
