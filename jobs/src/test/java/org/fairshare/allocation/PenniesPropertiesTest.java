@@ -48,16 +48,16 @@ class PenniesPropertiesTest {
   }
 
   @Property(tries = 500)
-  void moreWeightNeverYieldsASmallerShare(
+  void moreNeedNeverYieldsASmallerTarget(
       @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long total,
       @ForAll @Size(min = 1, max = 12) List<@DoubleRange(min = 0.01, max = 1e7) Double> weights,
       @ForAll @IntRange(min = 0, max = 11) int which,
       @ForAll @DoubleRange(min = 1.0, max = 3.0) double factor) {
     double[] w = toArray(weights);
     int i = which % w.length;
-    long before = Pennies.shareByWeight(total, w, keys(w.length))[i];
+    long before = Targets.shares(total, w, keys(w.length))[i];
     w[i] *= factor;
-    long after = Pennies.shareByWeight(total, w, keys(w.length))[i];
+    long after = Targets.shares(total, w, keys(w.length))[i];
     assertThat(after).isGreaterThanOrEqualTo(before);
   }
 
