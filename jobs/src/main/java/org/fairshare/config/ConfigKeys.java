@@ -111,6 +111,202 @@ public final class ConfigKeys {
   public static final ConfigKey GENERATE_YEARS =
       integer("generate.years", "1", "Calendar years of yearly inputs the generator makes", 1, 20);
 
+  // --- allocation (issue 3)
+  public static final ConfigKey AGE_BANDS =
+      oneOf(
+          "allocation.age_bands",
+          "five_year",
+          "Age bands of the age-sex cost weights: single_year (0..90+), five_year (0-4..85-89,"
+              + " 90+) or esp2013 (the 19 ESP2013 bands, same cut points as five_year)",
+          "single_year",
+          "five_year",
+          "esp2013");
+  public static final ConfigKey NEED_FAMILY =
+      oneOf(
+          "allocation.need_model.family",
+          "poisson",
+          "GLM family of the additional-need model (log link, offset = log expected events)",
+          "poisson",
+          "tweedie");
+  public static final ConfigKey NEED_VARIANCE_POWER =
+      decimal(
+          "allocation.need_model.variance_power",
+          "1.5",
+          "Tweedie variance power (tweedie family only)",
+          1.0,
+          2.0);
+  public static final ConfigKey NEED_VARIABLES =
+      text(
+          "allocation.need_model.need_variables",
+          "income_score,employment_score,education_score,health_score,crime_score,"
+              + "barriers_score,living_environment_score,mortality_ratio",
+          "Need variables of the model: deprivation columns and mortality_ratio (the stabilised"
+              + " health-inequalities ratio); ones absent or constant in the data are skipped");
+  public static final ConfigKey SUPPLY_VARIABLES =
+      text(
+          "allocation.need_model.supply_variables",
+          "gp_fte_per_10k,travel_minutes",
+          "Supply variables of the model: fitted, then held at the national mean to predict");
+  public static final ConfigKey PMC_SERVICES =
+      text(
+          "allocation.pmc_services",
+          "primary_care",
+          "Activity services that make up primary medical care need; the others make up core."
+              + " When none is in the data, primary medical care uses the core blend");
+  public static final ConfigKey MENTAL_HEALTH_SERVICES =
+      text(
+          "allocation.mental_health_services",
+          "mental_health",
+          "Spend services counted for the Mental Health Investment Standard check");
+  public static final ConfigKey SERVICE_SHARES =
+      text(
+          "allocation.service_shares",
+          "",
+          "Spend shares of the services as service=share,... (empty: national shares from the"
+              + " spend input); normalised within each stream");
+  public static final ConfigKey HI_MEASURE =
+      oneOf(
+          "allocation.hi.measure",
+          "avoidable",
+          "Mortality behind the health-inequalities adjustment: avoidable deaths (all ages) or"
+              + " premature deaths (all causes, below allocation.hi.premature_age)",
+          "avoidable",
+          "premature");
+  public static final ConfigKey HI_PREMATURE_AGE =
+      integer(
+          "allocation.hi.premature_age",
+          "75",
+          "Deaths in age bands starting below this age are premature",
+          5,
+          90);
+  public static final ConfigKey HI_MORTALITY_YEARS =
+      integer(
+          "allocation.hi.mortality_years",
+          "5",
+          "Calendar years of deaths pooled, ending at run.data_year",
+          1,
+          20);
+  public static final ConfigKey HI_SHRINK_LEVEL =
+      oneOf(
+          "allocation.hi.shrink_level",
+          "msoa",
+          "Parent area each small area's mortality ratio is shrunk towards",
+          "msoa",
+          "la");
+  public static final ConfigKey HI_PRIOR_STRENGTH =
+      decimal(
+          "allocation.hi.prior_strength",
+          "10",
+          "Strength of the gamma prior, in expected deaths: ratio = (O + k x parent) / (E + k);"
+              + " 0 = no shrinkage",
+          0.0,
+          1e9);
+  public static final ConfigKey HI_WEIGHT_CORE =
+      decimal(
+          "allocation.hi_weight.core",
+          "0.10",
+          "Weight h of the health-inequalities weighted population in core services",
+          0.0,
+          1.0);
+  public static final ConfigKey HI_WEIGHT_PMC =
+      decimal(
+          "allocation.hi_weight.primary_medical_care",
+          "0.15",
+          "Weight h of the health-inequalities weighted population in primary medical care",
+          0.0,
+          1.0);
+  public static final ConfigKey COST_INDEX_NAMES =
+      text(
+          "allocation.cost_index_names",
+          "*",
+          "Cost indices applied (product), as index_name,...; * = every index in the input;"
+              + " empty = none. A place's own value wins over its ICB's; absent = 1.0");
+  public static final ConfigKey PLACE_LEVEL =
+      oneOf(
+          "allocation.place_level",
+          "lookup",
+          "What a place is: the lookup's place_code, la, sub_icb, or custom (mapping file)",
+          "lookup",
+          "la",
+          "sub_icb",
+          "custom");
+  public static final ConfigKey PLACE_MAPPING_PATH =
+      text(
+          "allocation.place_mapping_path",
+          "",
+          "CSV area_code,place_code (with header) for allocation.place_level=custom; relative to"
+              + " data.dir. Unmapped areas keep the lookup's place");
+  public static final ConfigKey HOLDBACKS =
+      text(
+          "allocation.holdbacks",
+          "",
+          "System-wide budgets held back from each ICB envelope before place targets, as"
+              + " stream:name=share,... e.g. core:ambulance_contract=0.05");
+  public static final ConfigKey QUANTUM_CORE =
+      matching(
+          "allocation.national_quantum.core_gbp",
+          "",
+          "National core quantum shared among ICBs by target share (GBP; empty: the sum of the"
+              + " envelopes)",
+          "|[0-9]{1,16}(\\.[0-9]{1,2})?");
+  public static final ConfigKey QUANTUM_PMC =
+      matching(
+          "allocation.national_quantum.primary_medical_care_gbp",
+          "",
+          "National primary medical care quantum (GBP; empty: the sum of the envelopes)",
+          "|[0-9]{1,16}(\\.[0-9]{1,2})?");
+  public static final ConfigKey POC_FLOOR_GROWTH =
+      decimal(
+          "allocation.poc.floor_growth",
+          "0.01",
+          "Minimum cash growth of every place not far over target (fraction)",
+          -0.5,
+          0.5);
+  public static final ConfigKey POC_TAPER_START =
+      decimal(
+          "allocation.poc.taper_start",
+          "0.05",
+          "Distance over target where the floor starts to taper (fraction)",
+          0.0,
+          10.0);
+  public static final ConfigKey POC_TAPER_END =
+      decimal(
+          "allocation.poc.taper_end",
+          "0.10",
+          "Distance over target from which the floor is allocation.poc.growth_above_taper",
+          0.0,
+          10.0);
+  public static final ConfigKey POC_GROWTH_ABOVE_TAPER =
+      decimal(
+          "allocation.poc.growth_above_taper",
+          "0.0",
+          "Minimum growth of places furthest over target (fraction; negative allows cuts)",
+          -0.5,
+          0.5);
+  public static final ConfigKey POC_MAX_UNDER_TARGET =
+      decimal(
+          "allocation.poc.max_under_target",
+          "0.05",
+          "Largest distance below target a place may stay after convergence (fraction)",
+          0.0,
+          1.0);
+  public static final ConfigKey POC_GAP_CLOSURE =
+      decimal(
+          "allocation.poc.gap_closure",
+          "0.25",
+          "Share of the gap between baseline-at-average-growth and target closed each year",
+          0.0,
+          1.0);
+  public static final ConfigKey POC_YEARS =
+      integer("allocation.poc.years", "3", "Years of the convergence path", 1, 10);
+  public static final ConfigKey POC_ENVELOPE_GROWTH =
+      decimal(
+          "allocation.poc.envelope_growth",
+          "0.03",
+          "Assumed envelope growth of each later year of the path (fraction)",
+          -0.5,
+          0.5);
+
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -129,7 +325,37 @@ public final class ConfigKeys {
           GENERATE_IF_MISSING,
           GENERATE_AREAS,
           GENERATE_SEED,
-          GENERATE_YEARS);
+          GENERATE_YEARS,
+          // --- allocation (issue 3)
+          AGE_BANDS,
+          NEED_FAMILY,
+          NEED_VARIANCE_POWER,
+          NEED_VARIABLES,
+          SUPPLY_VARIABLES,
+          PMC_SERVICES,
+          MENTAL_HEALTH_SERVICES,
+          SERVICE_SHARES,
+          HI_MEASURE,
+          HI_PREMATURE_AGE,
+          HI_MORTALITY_YEARS,
+          HI_SHRINK_LEVEL,
+          HI_PRIOR_STRENGTH,
+          HI_WEIGHT_CORE,
+          HI_WEIGHT_PMC,
+          COST_INDEX_NAMES,
+          PLACE_LEVEL,
+          PLACE_MAPPING_PATH,
+          HOLDBACKS,
+          QUANTUM_CORE,
+          QUANTUM_PMC,
+          POC_FLOOR_GROWTH,
+          POC_TAPER_START,
+          POC_TAPER_END,
+          POC_GROWTH_ABOVE_TAPER,
+          POC_MAX_UNDER_TARGET,
+          POC_GAP_CLOSURE,
+          POC_YEARS,
+          POC_ENVELOPE_GROWTH);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

@@ -1,0 +1,170 @@
+package org.fairshare.need;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.fairshare.config.ConfigKeys;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.pipeline.Stage;
+import org.fairshare.pipeline.StageContext;
+import org.fairshare.schema.AgeSexWeightsTable;
+import org.fairshare.schema.AreaWeightedPopulationTable;
+import org.fairshare.schema.Columns;
+import org.fairshare.schema.Deprivation;
+import org.fairshare.schema.HealthInequalitiesTable;
+import org.fairshare.schema.NeedModelCoefficientsTable;
+import org.fairshare.schema.NeedModelFitTable;
+import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Supply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits the additional-need model of each service, saves it under {@code
+ * <warehouse>/_models/<financial_year>/<scenario>/<service>}, and writes its coefficients, its
+ * place-level fit and the need-weighted population of every area.
+ */
+public final class NeedModelStage implements Stage {
+  private static final Logger LOG = LoggerFactory.getLogger(NeedModelStage.class);
+
+  /** The need variable naming the health-inequalities mortality ratio. */
+  public static final String MORTALITY_RATIO = HealthInequalitiesTable.MORTALITY_RATIO;
+
+  @Override
+  public String name() {
+    return "need_model";
+  }
+
+  @Override
+  public List<OutputTable> outputs() {
+    return List.of(
+        NeedModelCoefficientsTable.TABLE,
+        NeedModelFitTable.TABLE,
+        AreaWeightedPopulationTable.TABLE);
+  }
+
+  @Override
+  public void run(StageContext ctx) {
+    FairshareConfig cfg = ctx.config();
+    Dataset<Row> population = NeedStageInputs.population(ctx);
+    Dataset<Row> weights = SliceIo.table(ctx, AgeSexWeightsTable.TABLE);
+    Dataset<Row> expected =
+        AgeSexWeights.expectedByArea(
+            population, NeedStageInputs.activity(ctx), weights, cfg.get(ConfigKeys.AGE_BANDS));
+    Dataset<Row> covariates =
+        SliceIo.input(ctx, Deprivation.CONTRACT)
+            .drop(Deprivation.IMD_VINTAGE)
+            .join(
+                SliceIo.table(ctx, HealthInequalitiesTable.TABLE)
+                    .select(
+                        col(HealthInequalitiesTable.AREA_CODE),
+                        col(HealthInequalitiesTable.MORTALITY_RATIO),
+                        col(HealthInequalitiesTable.POPULATION)),
+                new String[] {Columns.AREA_CODE},
+                "right")
+            .join(
+                SliceIo.input(ctx, Supply.CONTRACT)
+                    .where(col(Supply.YEAR).equalTo(cfg.dataYear()))
+                    .drop(Supply.YEAR),
+                new String[] {Columns.AREA_CODE},
+                "left");
+    List<String> need =
+        NeedModel.usableVariables(
+            covariates, ServiceShares.names(cfg.get(ConfigKeys.NEED_VARIABLES)));
+    List<String> supply =
+        NeedModel.usableVariables(
+            covariates, ServiceShares.names(cfg.get(ConfigKeys.SUPPLY_VARIABLES)));
+    List<String> variables = new ArrayList<>(need);
+    variables.addAll(supply);
+    LOG.info("need model variables: need {}, supply {}", need, supply);
+    Map<String, Double> means =
+        NeedModel.nationalMeans(covariates, variables, HealthInequalitiesTable.POPULATION);
+    Map<String, Double> supplyMeans = new LinkedHashMap<>();
+    supply.forEach(s -> supplyMeans.put(s, means.get(s)));
+    List<String> keep = new ArrayList<>(variables);
+    keep.add(0, Columns.AREA_CODE);
+    Dataset<Row> frame =
+        expected
+            .join(
+                NeedModel.withMeansImputed(covariates, means)
+                    .selectExpr(keep.toArray(String[]::new)),
+                Columns.AREA_CODE)
+            .join(
+                NeedStageInputs.areaPlaces(ctx).select(Columns.AREA_CODE, Columns.PLACE_CODE),
+                Columns.AREA_CODE)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<String> services =
+          frame
+              .select(Columns.SERVICE)
+              .distinct()
+              .orderBy(Columns.SERVICE)
+              .as(Encoders.STRING())
+              .collectAsList();
+      String family = cfg.get(ConfigKeys.NEED_FAMILY);
+      Dataset<Row> coefficients = null;
+      Dataset<Row> areas = null;
+      Dataset<Row> paths = null;
+      for (String service : services) {
+        Dataset<Row> one = frame.where(col(Columns.SERVICE).equalTo(service));
+        GeneralizedLinearRegressionModel model =
+            NeedModel.fit(one, variables, family, cfg.getDouble(ConfigKeys.NEED_VARIANCE_POWER));
+        Path path = modelPath(cfg, service);
+        save(model, path);
+        Dataset<Row> c =
+            NeedModel.coefficients(ctx.spark(), service, model, variables, supplyMeans, family);
+        Dataset<Row> a =
+            NeedModel.withNeedWeightedPopulation(
+                NeedModel.withPredictions(one, model, variables, supplyMeans));
+        Dataset<Row> p =
+            ctx.spark()
+                .range(1)
+                .select(
+                    lit(service).as(Columns.SERVICE),
+                    lit(path.toString()).as(NeedModelFitTable.MODEL_PATH));
+        coefficients = coefficients == null ? c : coefficients.unionByName(c);
+        areas = areas == null ? a : areas.unionByName(a);
+        paths = paths == null ? p : paths.unionByName(p);
+      }
+      if (areas == null) {
+        throw new IllegalStateException(
+            "no activity for run.data_year=" + cfg.dataYear() + ": nothing to model");
+      }
+      SliceIo.write(ctx, NeedModelCoefficientsTable.TABLE, coefficients);
+      SliceIo.write(ctx, AreaWeightedPopulationTable.TABLE, areas);
+      SliceIo.write(
+          ctx, NeedModelFitTable.TABLE, NeedModel.placeFit(areas).join(paths, Columns.SERVICE));
+    } finally {
+      frame.unpersist();
+    }
+  }
+
+  /** Returns where a service's model of this run is saved. */
+  public static Path modelPath(FairshareConfig cfg, String service) {
+    return cfg.warehouse()
+        .resolve("_models")
+        .resolve(cfg.financialYear())
+        .resolve(cfg.scenario())
+        .resolve(service);
+  }
+
+  private static void save(GeneralizedLinearRegressionModel model, Path path) {
+    try {
+      model.write().overwrite().save(path.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save the need model to " + path, e);
+    }
+  }
+}
