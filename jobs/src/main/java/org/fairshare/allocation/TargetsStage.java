@@ -51,6 +51,7 @@ public final class TargetsStage implements Stage {
     Dataset<Row> places = streamPlace.select(Columns.ICB_CODE, Columns.PLACE_CODE).distinct();
     Dataset<Row> baselines =
         SliceIo.input(ctx, Baselines.CONTRACT)
+            .where(col(Baselines.BASELINE_YEAR).equalTo(cfg.previousFinancialYear()))
             .select(Baselines.PLACE_CODE, Baselines.STREAM, Baselines.BASELINE_GBP);
     requireUnique(baselines, "baselines", Baselines.PLACE_CODE, Baselines.STREAM);
     List<Row> unknown =
@@ -79,6 +80,7 @@ public final class TargetsStage implements Stage {
   static Dataset<Row> envelopes(StageContext ctx) {
     Dataset<Row> envelopes =
         SliceIo.input(ctx, Envelopes.CONTRACT)
+            .where(col(Envelopes.ENVELOPE_YEAR).equalTo(ctx.config().financialYear()))
             .select(Envelopes.ICB_CODE, Envelopes.STREAM, Envelopes.ENVELOPE_GBP);
     requireUnique(envelopes, "envelopes", Envelopes.ICB_CODE, Envelopes.STREAM);
     return envelopes;

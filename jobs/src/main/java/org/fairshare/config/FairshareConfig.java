@@ -59,6 +59,12 @@ public final class FairshareConfig {
     return get(ConfigKeys.FINANCIAL_YEAR);
   }
 
+  /** Returns the financial year before the run's, e.g. 2024-25 for 2025-26: the baselines' year. */
+  public String previousFinancialYear() {
+    int start = Integer.parseInt(financialYear().substring(0, 4)) - 1;
+    return String.format("%04d-%02d", start, (start + 1) % 100);
+  }
+
   public int dataYear() {
     return getInt(ConfigKeys.DATA_YEAR);
   }

@@ -41,8 +41,6 @@ public final class SliceIo {
   }
 
   private static Dataset<Row> body(Dataset<Row> rows) {
-    // Baselines and envelopes carry a financial_year of their own; drop removes every column of
-    // that name, which is what a stage wants: it reads the run's slice only.
     return rows.drop(Columns.FINANCIAL_YEAR, Columns.SCENARIO);
   }
 }

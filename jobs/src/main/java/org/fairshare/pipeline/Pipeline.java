@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fairshare.allocation.AllocationStages;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.ingest.IngestStage;
@@ -36,7 +37,10 @@ public final class Pipeline {
 
   /** Returns every stage of a full run, in order. */
   public static List<Stage> stages() {
-    return List.of(new IngestStage());
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new IngestStage());
+    stages.addAll(AllocationStages.all());
+    return List.copyOf(stages);
   }
 
   /** Returns every table the stages write, plus run_log. */

@@ -91,6 +91,11 @@ final class InMemoryStageContext implements StageContext {
   }
 
   @Override
+  public void countRowsRead(long rows) {
+    // Row counts are for the run's log, which this context does not keep.
+  }
+
+  @Override
   public void summary(String line) {
     summary.add(line);
   }
