@@ -89,6 +89,11 @@ class EndToEndTest extends SparkTestBase {
     assertThat(wh.read("quarantine").count()).isZero();
     assertThat(wh.read("data_quality").where("status = 'failed'").count()).isZero();
     assertThat(wh.read("stg_population").count()).isEqualTo(300L * 91 * 2);
+    var reconciliation =
+        wh.read("allocation_checks").where("check_name = 'envelope_reconciliation'");
+    assertThat(reconciliation.count()).isPositive();
+    assertThat(reconciliation.where("not is_passed").count()).isZero();
+    assertThat(wh.read("place_allocations").count()).isPositive();
   }
 
   @Test

@@ -166,10 +166,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
 
   private static void log(Dataset<Row> result) {
     List<Row> shown = result.limit(LOGGED_ROWS).collectAsList();
-    LOG.info("{}", String.join(", ", result.columns()));
-    shown.forEach(r -> LOG.info("{}", r.mkString(", ")));
+    Console.table(List.of(result.columns()), shown.stream().map(SqlCommand::cells).toList());
     if (shown.size() == LOGGED_ROWS) {
-      LOG.info("(first {} rows; use --output for all)", LOGGED_ROWS);
+      Console.err("(first " + LOGGED_ROWS + " rows; use --output for all)");
     }
   }
 
