@@ -306,6 +306,44 @@ public final class ConfigKeys {
           "Assumed envelope growth of each later year of the path (fraction)",
           -0.5,
           0.5);
+  // --- inequality indicators (issue 5)
+  public static final ConfigKey INEQUALITY_CONFIDENCE =
+      decimal(
+          "inequality.confidence",
+          "0.95",
+          "Confidence level of the limits in inequality_indicators and inequality_summary",
+          0.9,
+          0.999);
+  public static final ConfigKey SII_REPETITIONS =
+      integer(
+          "inequality.sii.repetitions",
+          "1000",
+          "Simulated regressions per geography and indicator for the SII/RII limits (PHE: 100000)",
+          1000,
+          1_000_000);
+  public static final ConfigKey SII_SEED =
+      integer("inequality.sii.seed", "1", "Seed of the SII/RII simulation", 0, Long.MAX_VALUE);
+  public static final ConfigKey SUPPRESS_FROM =
+      integer(
+          "publish.suppress_from",
+          "1",
+          "Smallest published count that is suppressed with its derived values (0 is published)",
+          0,
+          1_000_000);
+  public static final ConfigKey SUPPRESS_TO =
+      integer(
+          "publish.suppress_to",
+          "7",
+          "Largest published count that is suppressed with its derived values",
+          0,
+          1_000_000);
+  public static final ConfigKey ROUND_TO =
+      integer(
+          "publish.round_to",
+          "1",
+          "Published counts are rounded to a multiple of this (1: no rounding)",
+          1,
+          1_000_000);
 
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -355,7 +393,14 @@ public final class ConfigKeys {
           POC_MAX_UNDER_TARGET,
           POC_GAP_CLOSURE,
           POC_YEARS,
-          POC_ENVELOPE_GROWTH);
+          POC_ENVELOPE_GROWTH,
+          // --- inequality indicators (issue 5)
+          INEQUALITY_CONFIDENCE,
+          SII_REPETITIONS,
+          SII_SEED,
+          SUPPRESS_FROM,
+          SUPPRESS_TO,
+          ROUND_TO);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.fairshare.allocation.AllocationStages;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
 import org.fairshare.output.Warehouse;
@@ -40,6 +41,7 @@ public final class Pipeline {
     List<Stage> stages = new ArrayList<>();
     stages.add(new IngestStage());
     stages.addAll(AllocationStages.all());
+    stages.add(new IndicatorsStage());
     return List.copyOf(stages);
   }
 
