@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.fairshare.config.ConfigKeys;
@@ -69,7 +70,7 @@ public final class CommonOptions {
   /** Returns the SparkSession for this configuration, with logging set as asked. */
   SparkSession spark(FairshareConfig cfg) {
     if (verbose) {
-      Configurator.setRootLevel(Level.INFO);
+      Configurator.setAllLevels(LogManager.getRootLogger().getName(), Level.INFO);
     }
     String partitions = cfg.get(ConfigKeys.SHUFFLE_PARTITIONS);
     int n =
