@@ -111,6 +111,42 @@ public final class ConfigKeys {
   public static final ConfigKey GENERATE_YEARS =
       integer("generate.years", "1", "Calendar years of yearly inputs the generator makes", 1, 20);
 
+  // --- equity (issue 4)
+  public static final ConfigKey EQUITY_SIGNIFICANCE_LEVEL =
+      decimal(
+          "equity.significance_level",
+          "0.05",
+          "alpha of the equity checks: O/E limits are two-sided 1 - alpha Poisson limits",
+          0.0001,
+          0.5);
+  public static final ConfigKey EQUITY_UNDER_SERVED_RATIO =
+      decimal(
+          "equity.under_served_ratio",
+          "0.9",
+          "O/E below this (and significant) marks the most deprived fifth under-served",
+          0.0,
+          1.0);
+  public static final ConfigKey EQUITY_OVER_SERVED_RATIO =
+      decimal(
+          "equity.over_served_ratio",
+          "1.1",
+          "O/E above this (and significant) marks the most deprived fifth over-served",
+          1.0,
+          100.0);
+  public static final ConfigKey EQUITY_MIN_EXPECTED_EVENTS =
+      decimal(
+          "equity.min_expected_events",
+          "20",
+          "Fewest need-expected events to judge a place and service (else too_little_data)",
+          0.0,
+          1e9);
+  public static final ConfigKey EQUITY_PLUS_AREAS =
+      matching(
+          "equity.plus_areas",
+          "",
+          "Comma-separated small-area codes of the PLUS population groups (empty: none)",
+          "[A-Za-z0-9_, ]*");
+
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -129,7 +165,13 @@ public final class ConfigKeys {
           GENERATE_IF_MISSING,
           GENERATE_AREAS,
           GENERATE_SEED,
-          GENERATE_YEARS);
+          GENERATE_YEARS,
+          // --- equity (issue 4)
+          EQUITY_SIGNIFICANCE_LEVEL,
+          EQUITY_UNDER_SERVED_RATIO,
+          EQUITY_OVER_SERVED_RATIO,
+          EQUITY_MIN_EXPECTED_EVENTS,
+          EQUITY_PLUS_AREAS);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

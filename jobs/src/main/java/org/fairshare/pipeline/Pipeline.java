@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.equity.EquityStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
 import org.fairshare.output.Warehouse;
@@ -36,7 +37,7 @@ public final class Pipeline {
 
   /** Returns every stage of a full run, in order. */
   public static List<Stage> stages() {
-    return List.of(new IngestStage());
+    return List.of(new IngestStage(), new EquityStage());
   }
 
   /** Returns every table the stages write, plus run_log. */
