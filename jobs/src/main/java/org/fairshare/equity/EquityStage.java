@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
@@ -120,6 +123,21 @@ public final class EquityStage implements Stage {
       events.unpersist();
       persons.unpersist();
     }
+  }
+
+  /**
+   * Returns the rows with every double column rounded to 10 decimal places. Sums of doubles after a
+   * shuffle depend on the order partitions arrive in, in the last bits; rounding makes a rerun of
+   * the same inputs write the same values.
+   */
+  static Dataset<Row> withRoundedDoubles(Dataset<Row> rows) {
+    Dataset<Row> out = rows;
+    for (StructField f : rows.schema().fields()) {
+      if (f.dataType().equals(DataTypes.DoubleType)) {
+        out = out.withColumn(f.name(), functions.round(col(f.name()), 10));
+      }
+    }
+    return out;
   }
 
   /** Returns the decision rules from the configuration. */

@@ -8,8 +8,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.fairshare.schema.Activity;
 import org.fairshare.schema.EquityAccess;
 import org.fairshare.schema.Population;
@@ -33,6 +36,7 @@ public final class NeedExpected {
   public static final String EXPECTED = EquityAccess.EXPECTED;
   public static final String NATIONAL_RATE = "national_rate";
   public static final String NEED_MULTIPLIER = "need_multiplier";
+  private static final String WEIGHTED = "equity_weighted_expected";
 
   /** Need basis recorded with every ratio when no need multiplier is applied. */
   public static final String AGE_SEX_BASIS =
@@ -40,7 +44,8 @@ public final class NeedExpected {
 
   /** Need basis recorded when a need multiplier per area and service is applied. */
   public static final String NEED_MODEL_BASIS =
-      AGE_SEX_BASIS + " x need multiplier per area and service";
+      AGE_SEX_BASIS
+          + " x need multiplier per area and service (total rescaled to the age-sex total)";
 
   /** Returns events per area, sex, age and service in the year (one pass over activity). */
   public static Dataset<Row> eventsByStratum(Dataset<Row> activity, int year) {
@@ -104,8 +109,9 @@ public final class NeedExpected {
 
   /**
    * Returns the rows with expected multiplied by need_multiplier (area_code, service,
-   * need_multiplier) where given; areas or services without a multiplier keep the age-sex
-   * expectation (multiplier 1). Empty: the rows unchanged.
+   * need_multiplier) where given (1 where not), then rescaled per service so that England's total
+   * expected is unchanged: the multiplier moves need between areas, the national rates fix its
+   * total. Empty: the rows unchanged.
    */
   public static Dataset<Row> withNeedMultiplier(
       Dataset<Row> areaUse, Optional<Dataset<Row>> multipliers) {
@@ -113,10 +119,14 @@ public final class NeedExpected {
       return areaUse;
     }
     Dataset<Row> m = multipliers.get().select(col(AREA_CODE), col(SERVICE), col(NEED_MULTIPLIER));
+    Column weighted = col(EXPECTED).multiply(coalesce(col(NEED_MULTIPLIER), lit(1.0)));
+    WindowSpec service = Window.partitionBy(col(SERVICE));
+    Column rescale = try_divide(sum(col(EXPECTED)).over(service), sum(col(WEIGHTED)).over(service));
     return areaUse
         .join(m, keys(AREA_CODE, SERVICE), "left")
-        .withColumn(EXPECTED, col(EXPECTED).multiply(coalesce(col(NEED_MULTIPLIER), lit(1.0))))
-        .drop(NEED_MULTIPLIER);
+        .withColumn(WEIGHTED, weighted)
+        .withColumn(EXPECTED, coalesce(col(WEIGHTED).multiply(rescale), lit(0.0)))
+        .drop(NEED_MULTIPLIER, WEIGHTED);
   }
 
   private static String[] joinKeys() {
