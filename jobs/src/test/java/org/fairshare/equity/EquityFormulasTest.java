@@ -23,6 +23,7 @@ import org.fairshare.schema.EquityAccess;
 import org.fairshare.schema.EquityChecks;
 import org.fairshare.schema.EquityInequity;
 import org.fairshare.schema.EquityShares;
+import org.fairshare.schema.EquitySpend;
 import org.fairshare.schema.GeographyLookup;
 import org.fairshare.schema.Money;
 import org.fairshare.schema.Population;
@@ -350,6 +351,40 @@ class EquityFormulasTest extends SparkTestBase {
         .isZero();
     assertThat(EquityStage.plusAreas(" XA1, ,XA2")).containsExactly("XA1", "XA2");
     assertThat(EquityStage.plusAreas("")).isEmpty();
+  }
+
+  @Test
+  void spendPerNeedWeightedHeadAndSpendShareOverNeedShare() {
+    Object[] a2 = area("a2", "P2", 9, 5, 300.0, 70L, 80.0);
+    a2[3] = "I2";
+    Dataset<Row> use = rows(AREA_USE, area("a1", "P1", 1, 1, 100.0, 30L, 20.0), a2);
+    StructType spendSchema =
+        new StructType()
+            .add(AreaGroups.ICB_CODE, DataTypes.StringType)
+            .add(EquityAccess.SERVICE, DataTypes.StringType)
+            .add(EquitySpend.SPEND_GBP, Money.TYPE);
+    Dataset<Row> spend =
+        rows(
+            spendSchema,
+            new Object[] {"I1", "elective_admissions", new BigDecimal("1000.00")},
+            new Object[] {"I2", "elective_admissions", new BigDecimal("3000.00")});
+    Map<String, Row> got = new HashMap<>();
+    NeedShares.spendAgainstNeed(use, spend)
+        .collectAsList()
+        .forEach(r -> got.put(r.getAs(EquitySpend.ICB_CODE), r));
+    // England: 100 events over 400 residents; need-weighted persons = expected / 0.25.
+    Row i1 = got.get("I1");
+    Row i2 = got.get("I2");
+    assertThat((double) i1.getAs(EquitySpend.NEED_WEIGHTED_PERSONS)).isCloseTo(80, within(1e-9));
+    assertThat((BigDecimal) i1.getAs(EquitySpend.SPEND_PER_HEAD_GBP)).isEqualByComparingTo("10.00");
+    assertThat((BigDecimal) i1.getAs(EquitySpend.SPEND_PER_NEED_WEIGHTED_HEAD_GBP))
+        .isEqualByComparingTo("12.50");
+    assertThat((BigDecimal) i2.getAs(EquitySpend.SPEND_PER_NEED_WEIGHTED_HEAD_GBP))
+        .isEqualByComparingTo("9.38");
+    assertThat((double) i1.getAs(EquitySpend.SPEND_TO_NEED_RATIO))
+        .isCloseTo(0.25 / 0.2, within(1e-12));
+    assertThat((double) i2.getAs(EquitySpend.SPEND_TO_NEED_RATIO))
+        .isCloseTo(0.75 / 0.8, within(1e-12));
   }
 
   // --- area groups ---------------------------------------------------------------------
