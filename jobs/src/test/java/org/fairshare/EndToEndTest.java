@@ -125,7 +125,8 @@ class EndToEndTest extends SparkTestBase {
         area_code,year,sex,age,service,events
         XA21000001,2023,F,0,emergency_admissions,4
         """);
-    // validate is the ingest stage alone: enough to show the rows are quarantined, cheaper than a run.
+    // validate is the ingest stage alone: enough to show the rows are quarantined, cheaper than a
+    // run.
     assertThat(fairshare("validate")).isEqualTo(ExitCodes.OK);
     Warehouse wh = new Warehouse(spark, warehouse);
     List<String> rules =

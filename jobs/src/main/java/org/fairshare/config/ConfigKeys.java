@@ -150,13 +150,13 @@ public final class ConfigKeys {
   public static final ConfigKey PMC_SERVICES =
       text(
           "allocation.pmc_services",
-          "primary_care",
+          "gp_appointments",
           "Activity services that make up primary medical care need; the others make up core."
               + " When none is in the data, primary medical care uses the core blend");
   public static final ConfigKey MENTAL_HEALTH_SERVICES =
       text(
           "allocation.mental_health_services",
-          "mental_health",
+          "mental_health_contacts",
           "Spend services counted for the Mental Health Investment Standard check");
   public static final ConfigKey SERVICE_SHARES =
       text(
@@ -344,6 +344,49 @@ public final class ConfigKeys {
           "Published counts are rounded to a multiple of this (1: no rounding)",
           1,
           1_000_000);
+  // --- equity (issue 4)
+  public static final ConfigKey EQUITY_SIGNIFICANCE_LEVEL =
+      decimal(
+          "equity.significance_level",
+          "0.05",
+          "alpha of the equity checks: O/E limits are two-sided 1 - alpha Poisson limits",
+          0.0001,
+          0.5);
+  public static final ConfigKey EQUITY_UNDER_SERVED_RATIO =
+      decimal(
+          "equity.under_served_ratio",
+          "0.9",
+          "O/E below this (and significant) marks the most deprived fifth under-served",
+          0.0,
+          1.0);
+  public static final ConfigKey EQUITY_OVER_SERVED_RATIO =
+      decimal(
+          "equity.over_served_ratio",
+          "1.1",
+          "O/E above this (and significant) marks the most deprived fifth over-served",
+          1.0,
+          100.0);
+  public static final ConfigKey EQUITY_MIN_EXPECTED_EVENTS =
+      decimal(
+          "equity.min_expected_events",
+          "20",
+          "Fewest need-expected events to judge a place and service (else too_little_data)",
+          0.0,
+          1e9);
+  public static final ConfigKey EQUITY_NEED_BASIS =
+      oneOf(
+          "equity.need_basis",
+          "need_model",
+          "Need behind need-expected use: need_model (age-sex expectation x the additional-need"
+              + " model's sterilised multiplier from weighted_population_area) or age_sex only",
+          "need_model",
+          "age_sex");
+  public static final ConfigKey EQUITY_PLUS_AREAS =
+      matching(
+          "equity.plus_areas",
+          "",
+          "Comma-separated small-area codes of the PLUS population groups (empty: none)",
+          "[A-Za-z0-9_, ]*");
 
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -400,7 +443,14 @@ public final class ConfigKeys {
           SII_SEED,
           SUPPRESS_FROM,
           SUPPRESS_TO,
-          ROUND_TO);
+          ROUND_TO,
+          // --- equity (issue 4)
+          EQUITY_SIGNIFICANCE_LEVEL,
+          EQUITY_UNDER_SERVED_RATIO,
+          EQUITY_OVER_SERVED_RATIO,
+          EQUITY_MIN_EXPECTED_EVENTS,
+          EQUITY_NEED_BASIS,
+          EQUITY_PLUS_AREAS);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

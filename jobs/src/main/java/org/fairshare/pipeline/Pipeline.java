@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.fairshare.allocation.AllocationStages;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.equity.EquityStage;
 import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
@@ -42,6 +43,7 @@ public final class Pipeline {
     stages.add(new IngestStage());
     stages.addAll(AllocationStages.all());
     stages.add(new IndicatorsStage());
+    stages.add(new EquityStage());
     return List.copyOf(stages);
   }
 
