@@ -1,8 +1,9 @@
 package org.fairshare.ingest;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,10 +169,20 @@ public final class CsvSource {
   /** Returns the header's column names; a byte-order mark is dropped. */
   static List<String> header(Path file, Charset charset, char delimiter) {
     String line;
-    try (BufferedReader r = Files.newBufferedReader(file, charset)) {
-      line = r.readLine();
-    } catch (IOException | UncheckedIOException e) {
-      throw new InputException("cannot read " + file + " as " + charset + ": " + e.getMessage());
+    // Only the first line is decoded here, leniently: a bad byte further down is a row's
+    // problem, reported with its line, not a reason to refuse the file.
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      int b;
+      while ((b = in.read()) >= 0 && b != '\n') {
+        bytes.write(b);
+      }
+      line = b < 0 && bytes.size() == 0 ? null : bytes.toString(charset);
+      if (line != null && line.endsWith("\r")) {
+        line = line.substring(0, line.length() - 1);
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read " + file + ": " + e.getMessage());
     }
     if (line == null || line.isBlank()) {
       throw new InputException(file + " is empty: expected a header line naming the columns");

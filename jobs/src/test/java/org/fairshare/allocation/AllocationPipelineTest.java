@@ -81,6 +81,9 @@ class AllocationPipelineTest extends SparkTestBase {
             Map.of(
                 "warehouse.path", warehouse.toString(),
                 "run.data_year", "2024",
+                // This test's services are named acute, primary_care and mental_health.
+                "allocation.pmc_services", "primary_care",
+                "allocation.mental_health_services", "mental_health",
                 "allocation.holdbacks", "core:ambulance=0.02"));
     ctx = new InMemoryStageContext(spark, cfg);
     List<Object[]> geography = new ArrayList<>();
