@@ -49,13 +49,7 @@ public final class HorizontalInequity {
         new ConcentrationIndex.Inputs(
             AreaGroups.IMD_RANK, NeedExpected.PERSONS, MEAN_COLUMN, null, null);
     Dataset<Row> use =
-        ConcentrationIndex.concentrationIndex(
-                byGeography.withColumn(
-                    MEAN_COLUMN, col(NeedExpected.OBSERVED).divide(col(NeedExpected.PERSONS))),
-                KEYS,
-                inputs,
-                ConcentrationIndex.Bounds.none(),
-                confidence)
+        concentrationOfPerHead(byGeography, NeedExpected.OBSERVED, inputs, confidence)
             .select(
                 col(KEYS.get(0)),
                 col(KEYS.get(1)),
@@ -64,13 +58,7 @@ public final class HorizontalInequity {
                 col(IndicatorColumns.VALUE).as(EquityInequity.CI_USE),
                 col(IndicatorColumns.STANDARD_ERROR).as(EquityInequity.CI_USE_SE));
     Dataset<Row> need =
-        ConcentrationIndex.concentrationIndex(
-                byGeography.withColumn(
-                    MEAN_COLUMN, col(NeedExpected.EXPECTED).divide(col(NeedExpected.PERSONS))),
-                KEYS,
-                inputs,
-                ConcentrationIndex.Bounds.none(),
-                confidence)
+        concentrationOfPerHead(byGeography, NeedExpected.EXPECTED, inputs, confidence)
             .select(
                 col(KEYS.get(0)),
                 col(KEYS.get(1)),
@@ -116,5 +104,19 @@ public final class HorizontalInequity {
       all = all == null ? one : all.unionByName(one);
     }
     return all;
+  }
+
+  /** Returns the concentration index of {@code column} per head over deprivation rank. */
+  private static Dataset<Row> concentrationOfPerHead(
+      Dataset<Row> byGeography,
+      String column,
+      ConcentrationIndex.Inputs inputs,
+      double confidence) {
+    return ConcentrationIndex.concentrationIndex(
+        byGeography.withColumn(MEAN_COLUMN, col(column).divide(col(NeedExpected.PERSONS))),
+        KEYS,
+        inputs,
+        ConcentrationIndex.Bounds.none(),
+        confidence);
   }
 }
