@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.fairshare.cli.ExitCodes;
 import org.fairshare.cli.Main;
-import org.fairshare.generate.GeneratorOptions;
-import org.fairshare.generate.SyntheticEngland;
 import org.fairshare.output.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline through the CLI over a small generated England (CSV, so hostile lines can be
- * added to it): clean run, rerun, hostile rows under and over the threshold.
+ * added to it): the shared clean run, a rerun, hostile rows under and over the threshold. Writes go
+ * to copies, so the shared run stays as it was.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest extends SparkTestBase {
@@ -33,35 +31,14 @@ class EndToEndTest extends SparkTestBase {
   private static Path warehouse;
 
   @BeforeAll
-  static void generate() {
-    data = dir.resolve("data");
-    warehouse = dir.resolve("warehouse");
-    SyntheticEngland.generate(
-        spark, new GeneratorOptions(300, 7L, 1, 2024, "2025-26", 1.0, "csv"), data);
+  static void copyTheSharedRun() {
+    SharedRun shared = SharedRun.get();
+    data = shared.copyData(dir.resolve("data"));
+    warehouse = shared.copyWarehouse(dir.resolve("warehouse"));
   }
 
   private static int fairshare(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of(command, "--data-dir", data.toString()));
-    args.addAll(List.of("--warehouse", warehouse.toString()));
-    for (String dataset :
-        List.of(
-            "geography",
-            "practices",
-            "population",
-            "deprivation",
-            "registered_lists",
-            "attribution",
-            "activity",
-            "spend",
-            "mortality",
-            "supply",
-            "baselines",
-            "envelopes",
-            "cost_indices")) {
-      args.addAll(List.of("--set", "inputs." + dataset + ".format=csv"));
-    }
-    args.addAll(List.of(more));
-    return Main.execute(args.toArray(String[]::new));
+    return Main.execute(SharedRun.args(command, data, warehouse, more));
   }
 
   private static Map<String, List<Row>> contents() {
@@ -104,7 +81,6 @@ class EndToEndTest extends SparkTestBase {
   @Test
   @Order(1)
   void aCleanRunWritesEveryTableAndRejectsNothing() {
-    assertThat(fairshare("run")).isEqualTo(ExitCodes.OK);
     Warehouse wh = new Warehouse(spark, warehouse);
     assertThat(wh.tableNames()).contains("run_log", "quarantine", "data_quality", "stg_activity");
     for (String t : wh.tableNames()) {
@@ -112,7 +88,7 @@ class EndToEndTest extends SparkTestBase {
     }
     assertThat(wh.read("quarantine").count()).isZero();
     assertThat(wh.read("data_quality").where("status = 'failed'").count()).isZero();
-    assertThat(wh.read("stg_population").count()).isEqualTo(300L * 91 * 2);
+    assertThat(wh.read("stg_population").count()).isEqualTo(SharedRun.AREAS * 91L * 2);
     var reconciliation =
         wh.read("allocation_checks").where("check_name = 'envelope_reconciliation'");
     assertThat(reconciliation.count()).isPositive();
