@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       HistoryCommand.class,
       IndicatorsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
