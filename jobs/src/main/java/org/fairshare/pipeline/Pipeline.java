@@ -78,7 +78,7 @@ public final class Pipeline {
         cfg.scenario(),
         stages.size(),
         warehouse.root());
-    tables(stages).forEach(warehouse::create);
+    warehouse.createAll(tables(stages));
     spark.conf().set(USER_METADATA, ctx.commitInfo());
     RunLogWriter runLog = new RunLogWriter(spark, warehouse);
     runLog.start(

@@ -1,0 +1,63 @@
+package org.fairshare.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.fairshare.SparkTestBase;
+import org.fairshare.schema.DataQuality;
+import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.PlaceAllocationsTable;
+import org.fairshare.schema.RunLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseCreateAllTest extends SparkTestBase {
+  @TempDir Path dir;
+
+  @Test
+  void createAllMakesEveryTableWithItsColumnsAndConstraintsAndChangesNothingTheSecondTime() {
+    Warehouse wh = new Warehouse(spark, dir);
+    List<OutputTable> tables =
+        List.of(DataQuality.TABLE, PlaceAllocationsTable.TABLE, RunLog.TABLE);
+    assertThat(PlaceAllocationsTable.TABLE.checks()).isNotEmpty();
+
+    wh.createAll(tables);
+
+    assertThat(wh.tableNames())
+        .containsExactlyInAnyOrderElementsOf(tables.stream().map(OutputTable::name).toList());
+    for (OutputTable table : tables) {
+      assertThat(delta(wh, table).toDF().schema().fieldNames())
+          .as(table.name())
+          .containsExactly(table.schema().fieldNames());
+      Map<String, String> properties = properties(wh, table);
+      table
+          .checks()
+          .keySet()
+          .forEach(
+              name ->
+                  assertThat(properties)
+                      .as(table.name())
+                      .containsKey("delta.constraints." + name.toLowerCase()));
+    }
+    long version = latestVersion(wh, PlaceAllocationsTable.TABLE);
+    wh.createAll(tables);
+    assertThat(latestVersion(wh, PlaceAllocationsTable.TABLE)).isEqualTo(version);
+  }
+
+  private static DeltaTable delta(Warehouse wh, OutputTable table) {
+    return DeltaTable.forPath(spark, wh.pathOf(table.name()).toString());
+  }
+
+  private static Map<String, String> properties(Warehouse wh, OutputTable table) {
+    Row detail = delta(wh, table).detail().first();
+    return detail.getJavaMap(detail.fieldIndex("properties"));
+  }
+
+  private static long latestVersion(Warehouse wh, OutputTable table) {
+    return delta(wh, table).history(1).first().<Long>getAs("version");
+  }
+}
