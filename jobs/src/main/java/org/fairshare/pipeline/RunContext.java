@@ -19,6 +19,8 @@ public final class RunContext implements StageContext {
   private final Warehouse warehouse;
   private final String runId;
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
+  // Rows of this run's slice of each table this run wrote: what a later read of it returns.
+  private final Map<String, Long> sliceRows = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
   private long rowsReadByStage;
 
@@ -58,7 +60,9 @@ public final class RunContext implements StageContext {
         table.isSliced()
             ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
             : all;
-    rowsReadByStage += slice.count();
+    // Counting would cost a Spark job per read; a slice this run wrote holds what it wrote.
+    Long known = table.isSliced() ? sliceRows.get(table.name()) : null;
+    rowsReadByStage += known != null ? known : slice.count();
     return slice;
   }
 
@@ -71,6 +75,7 @@ public final class RunContext implements StageContext {
         warehouse.replaceSlice(
             table, rows, config.financialYear(), config.scenario(), commitInfo());
     rowsWritten.merge(table.name(), n, Long::sum);
+    sliceRows.put(table.name(), n);
     return n;
   }
 
