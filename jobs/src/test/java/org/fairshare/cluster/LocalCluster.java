@@ -54,35 +54,37 @@ final class LocalCluster implements AutoCloseable {
   /** Starts the master and two workers; returns once both workers have registered. */
   void start() throws IOException, InterruptedException {
     Path masterLog = root.resolve("master.log");
-    start(
-        masterLog,
-        List.of("-Xmx256m"),
-        "org.apache.spark.deploy.master.Master",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        Integer.toString(masterPort),
-        "--webui-port",
-        Integer.toString(freePort()));
-    awaitLine(masterLog, "I have been elected leader");
+    Process master =
+        start(
+            masterLog,
+            List.of("-Xmx256m"),
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(masterPort),
+            "--webui-port",
+            Integer.toString(freePort()));
+    awaitLine(master, masterLog, "I have been elected leader");
     for (int i = 1; i <= 2; i++) {
       Path log = root.resolve("worker-" + i + ".log");
-      start(
-          log,
-          List.of("-Xmx256m"),
-          "org.apache.spark.deploy.worker.Worker",
-          masterUrl(),
-          "--host",
-          "127.0.0.1",
-          "--cores",
-          "1",
-          "--memory",
-          "1200m",
-          "--webui-port",
-          Integer.toString(freePort()),
-          "--work-dir",
-          Files.createDirectories(root.resolve("worker-" + i)).toString());
-      awaitLine(log, "Successfully registered with master");
+      Process worker =
+          start(
+              log,
+              List.of("-Xmx256m"),
+              "org.apache.spark.deploy.worker.Worker",
+              masterUrl(),
+              "--host",
+              "127.0.0.1",
+              "--cores",
+              "1",
+              "--memory",
+              "1200m",
+              "--webui-port",
+              Integer.toString(freePort()),
+              "--work-dir",
+              Files.createDirectories(root.resolve("worker-" + i)).toString());
+      awaitLine(worker, log, "Successfully registered with master");
     }
   }
 
@@ -172,9 +174,14 @@ final class LocalCluster implements AutoCloseable {
     return p;
   }
 
-  private static void awaitLine(Path log, String text) throws InterruptedException {
+  private static void awaitLine(Process process, Path log, String text)
+      throws InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the process logging to " + log + " ended before '" + text + "':\n" + tail(log, 30));
+      }
       try {
         if (Files.exists(log) && Files.readString(log).contains(text)) {
           return;
