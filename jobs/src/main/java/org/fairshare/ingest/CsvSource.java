@@ -171,7 +171,12 @@ public final class CsvSource {
     String line;
     // Only the first line is decoded here, leniently: a bad byte further down is a row's
     // problem, reported with its line, not a reason to refuse the file.
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    // Gzipped files are read whole by Hadoop's codec; the header must be decompressed here too.
+    try (InputStream in =
+        new BufferedInputStream(
+            file.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
+                : Files.newInputStream(file))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       int b;
       while ((b = in.read()) >= 0 && b != '\n') {
