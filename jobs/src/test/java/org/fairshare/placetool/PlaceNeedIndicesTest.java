@@ -62,7 +62,8 @@ class PlaceNeedIndicesTest extends SparkTestBase {
 
   @Test
   void indicesAndPopulationsRoundHalfUp() {
-    // Place A: 1.0005 per head against an ICB of exactly 1: 1.001 (half-up), not 1.000.
+    // Place A: 1.0005 per head against an ICB of exactly 1: 1.001 (half-up; half-even would give
+    // 1.000); place B: 0.9995 -> 1.000.
     // Weighted population 2000.5 rounds to 2001.
     List<Row> out =
         PlaceNeedIndices.needIndices(
@@ -76,7 +77,7 @@ class PlaceNeedIndicesTest extends SparkTestBase {
     assertThat((BigDecimal) place(out, "A").getAs(PlaceNeedIndicesTable.NEED_INDEX))
         .isEqualByComparingTo("1.001");
     assertThat((BigDecimal) place(out, "B").getAs(PlaceNeedIndicesTable.NEED_INDEX))
-        .isEqualByComparingTo("0.999");
+        .isEqualByComparingTo("1.000");
     assertThat((long) place(out, "C").getAs(PlaceNeedIndicesTable.WEIGHTED_POPULATION))
         .isEqualTo(11L);
   }

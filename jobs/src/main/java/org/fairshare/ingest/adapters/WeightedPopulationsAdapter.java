@@ -79,8 +79,10 @@ public final class WeightedPopulationsAdapter {
                     PublishedWeightedPopulations.REGISTERED_PATIENTS, DataTypes.DoubleType, ""))
             .add(
                 Fields.required(PublishedWeightedPopulations.POPULATION, DataTypes.DoubleType, ""));
+    // Optional here: a few one-patient practices publish a blank maternity weight, and only that
+    // component's row should be rejected (by the contract), not the practice.
     for (String component : COMPONENT_HEADERS.keySet()) {
-      s = s.add(Fields.required(wpColumn(component), DataTypes.DoubleType, ""));
+      s = s.add(Fields.optional(wpColumn(component), DataTypes.DoubleType, ""));
     }
     return s;
   }
