@@ -1,6 +1,7 @@
 package org.fairshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -157,6 +158,99 @@ class RealEnglandDataTest extends SparkTestBase {
                 .where(functions.col(GpPaymentsInequalityTable.PAYMENT_YEAR).equalTo("2022-23"))
                 .count())
         .isGreaterThan(30L);
+  }
+
+  @Test
+  void englandFifthRatesMatchAPlainComputationOverThePublishedFiles() throws IOException {
+    double[] expected = englandFifthRates2022();
+    List<Row> actual =
+        table(GpPaymentsByDeprivationTable.NAME)
+            .where(functions.col(GpPaymentsByDeprivationTable.GEOGRAPHY_LEVEL).equalTo("england"))
+            .where(functions.col(GpPaymentsByDeprivationTable.PAYMENT_YEAR).equalTo("2022-23"))
+            .orderBy(GpPaymentsByDeprivationTable.IMD_QUINTILE)
+            .collectAsList();
+    assertThat(actual).hasSize(5);
+    for (int q = 0; q < 5; q++) {
+      double rate = actual.get(q).getAs(GpPaymentsByDeprivationTable.PER_WEIGHTED_PATIENT_GBP);
+      assertThat(rate).as("fifth " + (q + 1)).isCloseTo(expected[q], within(1e-6));
+    }
+  }
+
+  /**
+   * Returns 2022/23 payments per weighted patient per fifth of practices (IMD 2019 score, most
+   * deprived first, ties by code, the first n mod 5 fifths one larger), practices with at least
+   * 1,000 weighted patients and some payment, computed with plain Java from the two files.
+   */
+  private static double[] englandFifthRates2022() throws IOException {
+    Map<String, Double> score = new HashMap<>();
+    try (BufferedReader in =
+        Files.newBufferedReader(
+            raw.resolve(
+                "ohid-fingertips-practice-via-heec/practice_imd_score_fingertips_93553.csv"))) {
+      List<String> h = split(in.readLine().replace("\uFEFF", ""));
+      String line;
+      while ((line = in.readLine()) != null) {
+        List<String> f = split(line);
+        String v = f.get(h.indexOf("Value"));
+        if (f.get(h.indexOf("Year")).equals("2019") && !v.isBlank()) {
+          score.put(f.get(h.indexOf("AreaCode")), Double.parseDouble(v));
+        }
+      }
+    }
+    List<double[]> practices = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(
+                    Files.newInputStream(
+                        raw.resolve(
+                            "nhsd-payments-to-general-practice/"
+                                + "payments_to_general_practice_2022-23.csv.gz"))),
+                StandardCharsets.UTF_8))) {
+      List<String> h = split(in.readLine().replace("\uFEFF", ""));
+      int code = h.indexOf("Practice Code");
+      int weighted = h.indexOf("Number of Weighted Patients (Last Known Figure)");
+      int total = h.indexOf("Total NHS Payments to General Practice");
+      String line;
+      while ((line = in.readLine()) != null) {
+        List<String> f = split(line);
+        try {
+          double w = Double.parseDouble(f.get(weighted));
+          double p = Double.parseDouble(f.get(total));
+          if (w >= 1000 && p > 0 && score.containsKey(f.get(code))) {
+            practices.add(new double[] {score.get(f.get(code)), w, p});
+            codes.add(f.get(code));
+          }
+        } catch (NumberFormatException e) {
+          // A blank list size or payment: not a practice the finding can use.
+        }
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < practices.size(); i++) {
+      order.add(i);
+    }
+    order.sort(
+        (a, b) -> {
+          int c = Double.compare(practices.get(b)[0], practices.get(a)[0]);
+          return c != 0 ? c : codes.get(a).compareTo(codes.get(b));
+        });
+    int n = order.size();
+    double[] rates = new double[5];
+    int start = 0;
+    for (int q = 0; q < 5; q++) {
+      int size = n / 5 + (q < n % 5 ? 1 : 0);
+      double w = 0;
+      double p = 0;
+      for (int i = start; i < start + size; i++) {
+        w += practices.get(order.get(i))[1];
+        p += practices.get(order.get(i))[2];
+      }
+      rates[q] = p / w;
+      start += size;
+    }
+    return rates;
   }
 
   /**
