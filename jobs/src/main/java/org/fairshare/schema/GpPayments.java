@@ -51,6 +51,8 @@ public final class GpPayments {
           KEY,
           List.of(
               new Check.NotNull(PRACTICE_CODE),
+              new Check.NotNull(PAYMENT_YEAR),
+              new Check.NotNull(TOTAL_PAYMENTS_GBP),
               new Check.Matches(PAYMENT_YEAR, "[0-9]{4}-[0-9]{2}"),
               new Check.Range(REGISTERED_PATIENTS, 0.0, null),
               new Check.Range(WEIGHTED_PATIENTS, 0.0, null)));

@@ -39,6 +39,8 @@ public final class PracticeDeprivation {
           KEY,
           List.of(
               new Check.NotNull(PRACTICE_CODE),
+              new Check.NotNull(IMD_VINTAGE),
+              new Check.NotNull(IMD_SCORE),
               new Check.Range(IMD_VINTAGE, 2000.0, 2100.0),
               new Check.Range(IMD_SCORE, 0.0, 100.0)));
 }

@@ -74,6 +74,9 @@ public final class PublishedWeightedPopulations {
           List.of(
               new Check.NotNull(PRACTICE_CODE),
               new Check.NotNull(ICB_CODE),
+              new Check.NotNull(ALLOCATION_YEAR),
+              new Check.NotNull(POPULATION),
+              new Check.NotNull(WEIGHTED_POPULATION),
               new Check.OneOf(COMPONENT, COMPONENTS),
               new Check.Range(POPULATION, 0.0, null),
               new Check.Range(WEIGHTED_POPULATION, 0.0, null)));
