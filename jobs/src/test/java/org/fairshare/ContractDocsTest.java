@@ -15,7 +15,7 @@ class ContractDocsTest {
   void datasetsReadmeDocumentsEveryContractColumnUnderItsDataset() throws IOException {
     Path repo = Path.of(System.getProperty("fairshare.repo.root", "."));
     String doc = Files.readString(repo.resolve("datasets/README.md"));
-    for (DatasetContract c : Datasets.ALL) {
+    for (DatasetContract c : Datasets.INGESTED) {
       int start = doc.indexOf("## `" + c.name() + "`");
       assertThat(start).as("section for " + c.name()).isNotNegative();
       int end = doc.indexOf("\n## ", start + 1);

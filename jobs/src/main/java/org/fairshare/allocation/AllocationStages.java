@@ -13,14 +13,26 @@ public final class AllocationStages {
 
   /** Returns new instances of the stages, in order. */
   public static List<Stage> all() {
+    List<String> needModel =
+        List.of(
+            "population", "geography", "deprivation", "activity", "spend", "mortality", "supply");
+    List<String> weighted = with(needModel, "cost_indices");
+    List<String> allocation = with(weighted, "baselines", "envelopes");
     return List.of(
-        new AgeSexWeightsStage(),
-        new HealthInequalitiesStage(),
-        new NeedModelStage(),
-        new WeightedPopulationStage(),
-        new TargetsStage(),
-        new PaceOfChangeStage(),
-        new WaterfallStage(),
-        new AllocationChecksStage());
+        Stage.requiring(new AgeSexWeightsStage(), List.of("population", "activity", "spend")),
+        Stage.requiring(
+            new HealthInequalitiesStage(), List.of("population", "geography", "mortality")),
+        Stage.requiring(new NeedModelStage(), needModel),
+        Stage.requiring(new WeightedPopulationStage(), weighted),
+        Stage.requiring(new TargetsStage(), allocation),
+        Stage.requiring(new PaceOfChangeStage(), allocation),
+        Stage.requiring(new WaterfallStage(), allocation),
+        Stage.requiring(new AllocationChecksStage(), allocation));
+  }
+
+  private static List<String> with(List<String> inputs, String... more) {
+    List<String> all = new java.util.ArrayList<>(inputs);
+    all.addAll(List.of(more));
+    return List.copyOf(all);
   }
 }

@@ -21,9 +21,11 @@ import org.fairshare.schema.Datasets;
  * key=value} on the command line, then the {@code --conf} file, then these defaults. {@code
  * conf/default.properties} lists the same keys and defaults (a test keeps them equal).
  *
- * <p>Besides the fixed keys: {@code inputs.<dataset>.path|format|delimiter|encoding} and {@code
- * inputs.<dataset>.columns.<contract column>=<source header>} for each input, and any {@code
- * spark.*} key, which is handed to Spark as it is.
+ * <p>Besides the fixed keys: {@code inputs.<dataset>.path|format|delimiter|encoding}, {@code
+ * inputs.<dataset>.columns.<contract column>=<source header>}, {@code inputs.<dataset>.adapter} (a
+ * published layout, see {@code ingest.adapters.Adapters}) and its {@code
+ * inputs.<dataset>.adapter.<option>} for each input, and any {@code spark.*} key, which is handed
+ * to Spark as it is.
  */
 public final class ConfigKeys {
   private ConfigKeys() {}
@@ -388,6 +390,38 @@ public final class ConfigKeys {
           "Comma-separated small-area codes of the PLUS population groups (empty: none)",
           "[A-Za-z0-9_, ]*");
 
+  // --- real England data (issue 6): NHS England place tool, GP payments equity
+  public static final ConfigKey PLACETOOL_PLACE_LEVEL =
+      oneOf(
+          "placetool.place_level",
+          "sub_icb",
+          "Places of place_need_indices: the practices' icb, sub_icb, pcn or la, or custom"
+              + " (practice mapping file below)",
+          "icb",
+          "sub_icb",
+          "pcn",
+          "la",
+          "custom");
+  public static final ConfigKey PLACETOOL_MAPPING_PATH =
+      text(
+          "placetool.place_mapping_path",
+          "",
+          "CSV practice_code,place_code with header, relative to data.dir (place_level=custom)");
+  public static final ConfigKey GP_EQUITY_IMD_VINTAGE =
+      integer(
+          "gp_equity.imd_vintage",
+          "2019",
+          "IMD release of the practice deprivation scores that set the practice quintiles",
+          2000,
+          2100);
+  public static final ConfigKey GP_EQUITY_MIN_WEIGHTED_PATIENTS =
+      decimal(
+          "gp_equity.min_weighted_patients",
+          "1000",
+          "Practices with fewer weighted patients (part-year, closing, atypical) are left out",
+          0,
+          1e9);
+
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -450,11 +484,16 @@ public final class ConfigKeys {
           EQUITY_OVER_SERVED_RATIO,
           EQUITY_MIN_EXPECTED_EVENTS,
           EQUITY_NEED_BASIS,
-          EQUITY_PLUS_AREAS);
+          EQUITY_PLUS_AREAS,
+          // --- real England data (issue 6)
+          PLACETOOL_PLACE_LEVEL,
+          PLACETOOL_MAPPING_PATH,
+          GP_EQUITY_IMD_VINTAGE,
+          GP_EQUITY_MIN_WEIGHTED_PATIENTS);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(
-          "inputs\\.([a-z_]+)\\.(path|format|delimiter|encoding|columns\\.([a-z0-9_]+))");
+          "inputs\\.([a-z_]+)\\.(path|format|delimiter|encoding|adapter|adapter\\.[a-z0-9_]+|columns\\.([a-z0-9_]+))");
 
   /** Returns the fixed key of that name, if there is one. */
   public static Optional<ConfigKey> byName(String name) {
@@ -510,7 +549,7 @@ public final class ConfigKeys {
                               + " names unknown dataset '"
                               + m.group(1)
                               + "'; datasets are "
-                              + Datasets.ALL.stream().map(DatasetContract::name).toList()));
+                              + Datasets.INGESTED.stream().map(DatasetContract::name).toList()));
       String column = m.group(3);
       if (column != null && !List.of(contract.schema().fieldNames()).contains(column)) {
         throw new ConfigException(

@@ -77,6 +77,25 @@ public final class FairshareConfig {
     return Path.of(get(ConfigKeys.WAREHOUSE)).toAbsolutePath().normalize();
   }
 
+  /**
+   * Returns whether the named input is provided: its path is configured and not blank. Published
+   * real-data inputs are not configured by default; a blank path switches any input off.
+   */
+  public boolean isProvided(String dataset) {
+    String path = values.get("inputs." + dataset + ".path");
+    return path != null && !path.isBlank();
+  }
+
+  /** Returns the adapter that reads the named input from a published layout, or "" for none. */
+  public String adapter(String dataset) {
+    return values.getOrDefault("inputs." + dataset + ".adapter", "").trim();
+  }
+
+  /** Returns an adapter option ({@code inputs.<dataset>.adapter.<option>}), or null. */
+  public String adapterOption(String dataset, String option) {
+    return values.get("inputs." + dataset + ".adapter." + option);
+  }
+
   /** Returns how to read the named input; relative paths are resolved against {@code data.dir}. */
   public InputSpec input(String dataset) {
     String prefix = "inputs." + dataset + ".";

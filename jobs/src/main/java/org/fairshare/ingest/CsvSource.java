@@ -90,15 +90,16 @@ public final class CsvSource {
             .filter(functions.trim(functions.col(TEXT)).notEqual(""))
             .withColumn("_p", parsed);
 
-    Column found = functions.lit(0);
-    for (int i = 0; i < width; i++) {
-      found =
-          found.plus(functions.when(functions.col("_p." + FIELD + i).isNotNull(), 1).otherwise(0));
-    }
-    Column extra = functions.col("_p." + FIELD + width).isNotNull();
-    Column fieldCount =
-        functions.when(extra, functions.lit(">" + width)).otherwise(found.cast("string"));
-    Column malformed = extra.or(found.notEqual(width));
+    // Fields are counted from the delimiters outside quotes: the parser reads an empty unquoted
+    // field ("a,,b", common in published files) as null, like a field the line lacks.
+    Column unquoted = functions.regexp_replace(functions.col(TEXT), "\"([^\"]|\"\")*\"", "");
+    Column found =
+        functions
+            .length(unquoted)
+            .minus(functions.length(functions.translate(unquoted, String.valueOf(delimiter), "")))
+            .plus(1);
+    Column fieldCount = found.cast("string");
+    Column malformed = found.notEqual(width);
     Column badEncoding = functions.col(TEXT).contains("\uFFFD");
 
     List<Column> out = new ArrayList<>();
@@ -171,7 +172,12 @@ public final class CsvSource {
     String line;
     // Only the first line is decoded here, leniently: a bad byte further down is a row's
     // problem, reported with its line, not a reason to refuse the file.
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    // Gzipped files are read whole by Hadoop's codec; the header must be decompressed here too.
+    try (InputStream in =
+        new BufferedInputStream(
+            file.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
+                : Files.newInputStream(file))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       int b;
       while ((b = in.read()) >= 0 && b != '\n') {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.ingest.adapters.Adapters;
 import org.fairshare.pipeline.Stage;
 import org.fairshare.pipeline.StageContext;
 import org.fairshare.schema.Check;
@@ -39,7 +40,7 @@ public final class IngestStage implements Stage {
   private final boolean stageAccepted;
 
   public IngestStage() {
-    this(Datasets.ALL, true);
+    this(Datasets.INGESTED, true);
   }
 
   /**
@@ -54,7 +55,7 @@ public final class IngestStage implements Stage {
 
   /** Returns a stage that validates every input and stages nothing. */
   public static IngestStage validateOnly() {
-    return new IngestStage(Datasets.ALL, false);
+    return new IngestStage(Datasets.INGESTED, false);
   }
 
   @Override
@@ -82,6 +83,13 @@ public final class IngestStage implements Stage {
     List<DataQualityReport> reports = new ArrayList<>();
     try {
       for (DatasetContract contract : contracts) {
+        if (!cfg.isProvided(contract.name())) {
+          LOG.info(
+              "input {} not provided (no inputs.{}.path): skipped",
+              contract.name(),
+              contract.name());
+          continue;
+        }
         InputFiles files = InputFiles.of(cfg.input(contract.name()));
         Dataset<Row> validated = validate(spark, cfg, contract, files, accepted);
         validated.persist(StorageLevel.MEMORY_AND_DISK());
@@ -120,7 +128,9 @@ public final class IngestStage implements Stage {
       }
       if (worst == null && stageAccepted) {
         for (DatasetContract contract : contracts) {
-          ctx.write(Staging.table(contract), accepted.get(contract.name()));
+          if (accepted.containsKey(contract.name())) {
+            ctx.write(Staging.table(contract), accepted.get(contract.name()));
+          }
         }
       }
       ctx.write(Quarantine.TABLE, quarantined(validatedByName));
@@ -142,10 +152,13 @@ public final class IngestStage implements Stage {
       DatasetContract contract,
       InputFiles files,
       Map<String, Dataset<Row>> accepted) {
+    String adapter = cfg.adapter(contract.name());
     Dataset<Row> raw =
-        files.spec().isCsv()
-            ? CsvSource.read(spark, files, contract)
-            : ParquetSource.read(spark, files, contract);
+        !adapter.isEmpty()
+            ? Adapters.read(spark, cfg, adapter, files, contract)
+            : files.spec().isCsv()
+                ? CsvSource.read(spark, files, contract)
+                : ParquetSource.read(spark, files, contract);
     Dataset<Row> v =
         Validator.withRowCheckFailures(
             raw,
@@ -155,7 +168,7 @@ public final class IngestStage implements Stage {
             cfg.get(ConfigKeys.LSOA_VINTAGE));
     v = Validator.withDuplicateKeyFailures(v, contract);
     for (Check check : contract.checks()) {
-      if (check instanceof Check.References ref) {
+      if (check instanceof Check.References ref && cfg.isProvided(ref.dataset())) {
         Dataset<Row> target = accepted.get(ref.dataset());
         if (target == null) {
           throw new IllegalStateException(

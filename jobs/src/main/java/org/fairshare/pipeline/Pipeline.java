@@ -19,8 +19,12 @@ import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
 import org.fairshare.output.Warehouse;
+import org.fairshare.placetool.PlaceNeedIndicesStage;
+import org.fairshare.primarycare.GpPaymentsEquityStage;
+import org.fairshare.schema.Datasets;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.RunLog;
+import org.fairshare.schema.Staging;
 import org.fairshare.spark.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +46,23 @@ public final class Pipeline {
     List<Stage> stages = new ArrayList<>();
     stages.add(new IngestStage());
     stages.addAll(AllocationStages.all());
-    stages.add(new IndicatorsStage());
-    stages.add(new EquityStage());
+    stages.add(
+        Stage.requiring(
+            new IndicatorsStage(),
+            List.of("activity", "deprivation", "geography", "mortality", "population", "spend")));
+    stages.add(
+        Stage.requiring(
+            new EquityStage(),
+            List.of(
+                "activity",
+                "deprivation",
+                "geography",
+                "mortality",
+                "population",
+                "spend",
+                "supply")));
+    stages.add(new PlaceNeedIndicesStage());
+    stages.add(new GpPaymentsEquityStage());
     return List.copyOf(stages);
   }
 
@@ -78,7 +97,9 @@ public final class Pipeline {
         cfg.scenario(),
         stages.size(),
         warehouse.root());
-    warehouse.createAll(tables(stages));
+    List<Stage> runnable = stages.stream().filter(st -> missingInputs(st, cfg).isEmpty()).toList();
+    warehouse.createAll(
+        tables(runnable).stream().filter(t -> isProvidedOrNotStaging(t, cfg)).toList());
     spark.conf().set(USER_METADATA, ctx.commitInfo());
     RunLogWriter runLog = new RunLogWriter(spark, warehouse);
     runLog.start(
@@ -91,9 +112,20 @@ public final class Pipeline {
         CodeVersion.get(),
         inputs);
     Map<String, Double> seconds = new LinkedHashMap<>();
+    List<String> skipped = new ArrayList<>();
     try {
       for (Stage stage : stages) {
+        List<String> missing = missingInputs(stage, cfg);
+        if (!missing.isEmpty()) {
+          String why = stage.name() + " (no input " + String.join(", ", missing) + ")";
+          LOG.info("stage {} skipped: inputs not provided: {}", stage.name(), missing);
+          skipped.add(why);
+          continue;
+        }
         runStage(stage, ctx, seconds);
+      }
+      if (!skipped.isEmpty()) {
+        ctx.summary("skipped for lack of an input: " + String.join("; ", skipped));
       }
     } catch (RuntimeException e) {
       runLog.finish(
@@ -102,8 +134,24 @@ public final class Pipeline {
     } finally {
       spark.conf().unset(USER_METADATA);
     }
-    runLog.finish(runId, RunLog.SUCCEEDED, Instant.now(), ctx.rowsWritten(), seconds, null);
+    runLog.finish(
+        runId,
+        RunLog.SUCCEEDED,
+        Instant.now(),
+        ctx.rowsWritten(),
+        seconds,
+        skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped));
     return new RunResult(runId, ctx.rowsWritten(), seconds, ctx.summaryLines());
+  }
+
+  private static List<String> missingInputs(Stage stage, FairshareConfig cfg) {
+    return stage.requiredInputs().stream().filter(d -> !cfg.isProvided(d)).toList();
+  }
+
+  /** Staging tables of inputs not provided are not created: nothing would fill them. */
+  private static boolean isProvidedOrNotStaging(OutputTable table, FairshareConfig cfg) {
+    return Datasets.INGESTED.stream()
+        .noneMatch(c -> Staging.table(c).name().equals(table.name()) && !cfg.isProvided(c.name()));
   }
 
   private static void runStage(Stage stage, RunContext ctx, Map<String, Double> seconds) {

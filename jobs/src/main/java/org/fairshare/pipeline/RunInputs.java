@@ -18,7 +18,10 @@ final class RunInputs {
   /** Returns one {@code RunLog.INPUT} row per input that exists; missing inputs fail later. */
   static List<Row> describe(FairshareConfig cfg) {
     List<Row> rows = new ArrayList<>();
-    for (DatasetContract c : Datasets.ALL) {
+    for (DatasetContract c : Datasets.INGESTED) {
+      if (!cfg.isProvided(c.name())) {
+        continue;
+      }
       InputSpec spec = cfg.input(c.name());
       InputFiles files;
       try {

@@ -18,4 +18,38 @@ public interface Stage {
 
   /** Runs the stage; throws to fail the run. */
   void run(StageContext ctx);
+
+  /**
+   * Returns the input datasets the stage needs (directly or through earlier stages' tables): when
+   * one is not provided ({@code inputs.<name>.path} unset or blank) the run skips the stage and
+   * says why in the summary and run_log.
+   */
+  default List<String> requiredInputs() {
+    return List.of();
+  }
+
+  /** Returns the stage, declaring that it needs these inputs. */
+  static Stage requiring(Stage stage, List<String> inputs) {
+    return new Stage() {
+      @Override
+      public String name() {
+        return stage.name();
+      }
+
+      @Override
+      public List<OutputTable> outputs() {
+        return stage.outputs();
+      }
+
+      @Override
+      public void run(StageContext ctx) {
+        stage.run(ctx);
+      }
+
+      @Override
+      public List<String> requiredInputs() {
+        return inputs;
+      }
+    };
+  }
 }

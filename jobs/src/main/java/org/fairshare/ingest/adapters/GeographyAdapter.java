@@ -1,0 +1,158 @@
+package org.fairshare.ingest.adapters;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fairshare.ingest.InputFiles;
+import org.fairshare.schema.Fields;
+import org.fairshare.schema.GeographyLookup;
+
+/**
+ * The ONS/NHS England small-area lookups (as republished in humaniverse/geographr) made into the
+ * geography contract: LSOA to sub-ICB location and ICB (NHS ODS codes, as NHS England's allocation
+ * files use), local authority, MSOA and region. Place is the local authority. The region is the ONS
+ * region of the local authority (E12...), the only region the lookups carry.
+ *
+ * <ul>
+ *   <li>{@value #LSOA11_2022}: 2011 LSOAs, 2022 sub-ICB/ICB/LA (main file
+ *       lookup_lsoa11_sicbl22_icb22_ltla22); options {@code msoa} (lookup_lsoa11_msoa11) and {@code
+ *       region} (lookup_ltla21_region21).
+ *   <li>{@value #LSOA21_2024}: 2021 LSOAs, 2024 sub-ICB/ICB (main file lookup_lsoa21_icb24);
+ *       options {@code la} (lookup_lsoa21_ward24_ltla24), {@code region} (lookup_ltla24_region24)
+ *       and {@code msoa} (lookup_msoa11_msoa21_ltla22: the MSOA 2021 code is found by name, an
+ *       LSOA's name being its MSOA's name plus a letter).
+ * </ul>
+ */
+public final class GeographyAdapter {
+  private GeographyAdapter() {}
+
+  public static final String LSOA11_2022 = "geographr_lsoa11_icb22";
+  public static final String LSOA21_2024 = "geographr_lsoa21_icb24";
+
+  static Dataset<Row> read(
+      SparkSession spark, InputFiles files, String adapter, Adapters.Options options) {
+    boolean v2011 = adapter.equals(LSOA11_2022);
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(GeographyLookup.AREA_CODE, v2011 ? "lsoa11_code" : "lsoa21_code");
+    h.put(GeographyLookup.AREA_NAME, v2011 ? "lsoa11_name" : "lsoa21_name");
+    h.put(GeographyLookup.SUB_ICB_CODE, v2011 ? "sicbl22_code_h" : "sicbl24_code_nhs");
+    h.put(GeographyLookup.SUB_ICB_NAME, v2011 ? "sicbl22_name" : "sicbl24_name");
+    h.put(GeographyLookup.ICB_CODE, v2011 ? "icb22_code_h" : "icb24_code_nhs");
+    h.put(GeographyLookup.ICB_NAME, v2011 ? "icb22_name" : "icb24_name");
+    StructType layout =
+        new StructType()
+            .add(Fields.required(GeographyLookup.AREA_CODE, DataTypes.StringType, ""))
+            .add(Fields.optional(GeographyLookup.AREA_NAME, DataTypes.StringType, ""))
+            .add(Fields.required(GeographyLookup.SUB_ICB_CODE, DataTypes.StringType, ""))
+            .add(Fields.optional(GeographyLookup.SUB_ICB_NAME, DataTypes.StringType, ""))
+            .add(Fields.required(GeographyLookup.ICB_CODE, DataTypes.StringType, ""))
+            .add(Fields.optional(GeographyLookup.ICB_NAME, DataTypes.StringType, ""));
+    if (v2011) {
+      h.put(GeographyLookup.LA_CODE, "ltla22_code");
+      h.put(GeographyLookup.LA_NAME, "ltla22_name");
+      layout =
+          layout
+              .add(Fields.required(GeographyLookup.LA_CODE, DataTypes.StringType, ""))
+              .add(Fields.optional(GeographyLookup.LA_NAME, DataTypes.StringType, ""));
+    }
+    Path main = files.files().get(0);
+    Dataset<Row> areas = Adapters.readPublished(spark, files.spec(), main, layout, h);
+    if (!v2011) {
+      areas = areas.join(laOfLsoa21(spark, options.file("la")), GeographyLookup.AREA_CODE, "left");
+    }
+    Dataset<Row> msoa =
+        v2011 ? msoaOfLsoa11(spark, options.file("msoa")) : msoa21(spark, options.file("msoa"));
+    return withLookups(
+        areas,
+        msoa,
+        regions(spark, options.file("region"), v2011 ? "ltla21" : "ltla24"),
+        v2011 ? 2011 : 2021);
+  }
+
+  /**
+   * Returns the areas with MSOA (joined on area_code, or on {@code _msoa_key} = the area name less
+   * its final letter when the MSOA lookup has no area_code), region, vintage, and place = LA.
+   */
+  public static Dataset<Row> withLookups(
+      Dataset<Row> areas, Dataset<Row> msoa, Dataset<Row> regions, int vintage) {
+    Dataset<Row> a;
+    if (java.util.List.of(msoa.columns()).contains(GeographyLookup.AREA_CODE)) {
+      a = areas.join(msoa, GeographyLookup.AREA_CODE, "left");
+    } else {
+      Column key =
+          functions.regexp_replace(functions.trim(col(GeographyLookup.AREA_NAME)), "[A-Z]$", "");
+      a = areas.withColumn("_msoa_key", key).join(msoa, "_msoa_key", "left");
+    }
+    return a.join(regions, GeographyLookup.LA_CODE, "left")
+        .withColumn(GeographyLookup.LSOA_VINTAGE, lit(vintage))
+        .withColumn(GeographyLookup.PLACE_CODE, col(GeographyLookup.LA_CODE))
+        .withColumn(GeographyLookup.PLACE_NAME, col(GeographyLookup.LA_NAME));
+  }
+
+  private static Dataset<Row> msoaOfLsoa11(SparkSession spark, Path file) {
+    StructType s =
+        new StructType()
+            .add("lsoa11_name", DataTypes.StringType)
+            .add(GeographyLookup.AREA_CODE, DataTypes.StringType)
+            .add(GeographyLookup.MSOA_NAME, DataTypes.StringType)
+            .add(GeographyLookup.MSOA_CODE, DataTypes.StringType);
+    return lookup(spark, file, s).drop("lsoa11_name").dropDuplicates(GeographyLookup.AREA_CODE);
+  }
+
+  private static Dataset<Row> msoa21(SparkSession spark, Path file) {
+    StructType s =
+        new StructType()
+            .add("msoa11_name", DataTypes.StringType)
+            .add("msoa11_code", DataTypes.StringType)
+            .add(GeographyLookup.MSOA_NAME, DataTypes.StringType)
+            .add(GeographyLookup.MSOA_CODE, DataTypes.StringType)
+            .add("ltla22_name", DataTypes.StringType)
+            .add("ltla22_code", DataTypes.StringType);
+    return lookup(spark, file, s)
+        .select(GeographyLookup.MSOA_NAME, GeographyLookup.MSOA_CODE)
+        .dropDuplicates(GeographyLookup.MSOA_CODE)
+        .withColumn("_msoa_key", col(GeographyLookup.MSOA_NAME))
+        .dropDuplicates("_msoa_key");
+  }
+
+  private static Dataset<Row> laOfLsoa21(SparkSession spark, Path file) {
+    StructType s =
+        new StructType()
+            .add("lsoa21_name", DataTypes.StringType)
+            .add(GeographyLookup.AREA_CODE, DataTypes.StringType)
+            .add("ward24_name", DataTypes.StringType)
+            .add("ward24_code", DataTypes.StringType)
+            .add(GeographyLookup.LA_NAME, DataTypes.StringType)
+            .add(GeographyLookup.LA_CODE, DataTypes.StringType);
+    return lookup(spark, file, s)
+        .select(GeographyLookup.AREA_CODE, GeographyLookup.LA_CODE, GeographyLookup.LA_NAME)
+        .dropDuplicates(GeographyLookup.AREA_CODE);
+  }
+
+  private static Dataset<Row> regions(SparkSession spark, Path file, String prefix) {
+    StructType s =
+        new StructType()
+            .add(prefix + "_name", DataTypes.StringType)
+            .add(GeographyLookup.LA_CODE, DataTypes.StringType)
+            .add(GeographyLookup.REGION_NAME, DataTypes.StringType)
+            .add(GeographyLookup.REGION_CODE, DataTypes.StringType);
+    return lookup(spark, file, s)
+        .select(GeographyLookup.LA_CODE, GeographyLookup.REGION_CODE, GeographyLookup.REGION_NAME)
+        .dropDuplicates(GeographyLookup.LA_CODE);
+  }
+
+  /** Returns a small published lookup read with this positional schema (header skipped). */
+  static Dataset<Row> lookup(SparkSession spark, Path file, StructType schema) {
+    return spark.read().option("header", "true").schema(schema).csv(file.toString());
+  }
+}
