@@ -15,6 +15,7 @@ import org.fairshare.allocation.AllocationStages;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.equity.EquityStage;
+import org.fairshare.geography.GeographyStage;
 import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
@@ -22,6 +23,8 @@ import org.fairshare.output.Warehouse;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.RunLog;
 import org.fairshare.spark.Sessions;
+import org.fairshare.trends.TrendsStage;
+import org.fairshare.uncertainty.UncertaintyStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +44,12 @@ public final class Pipeline {
   public static List<Stage> stages() {
     List<Stage> stages = new ArrayList<>();
     stages.add(new IngestStage());
+    stages.add(new GeographyStage());
     stages.addAll(AllocationStages.all());
+    stages.add(new UncertaintyStage());
     stages.add(new IndicatorsStage());
     stages.add(new EquityStage());
+    stages.add(new TrendsStage());
     return List.copyOf(stages);
   }
 
