@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class BoundaryMappingTest extends SparkTestBase {
   private static final StructType LOOKUP =
-      new StructType()
-          .add("area_code", DataTypes.StringType)
-          .add("icb_code", DataTypes.StringType);
+      new StructType().add("area_code", DataTypes.StringType).add("icb_code", DataTypes.StringType);
   private static final StructType POP =
       new StructType()
           .add("area_code", DataTypes.StringType)
@@ -94,8 +92,7 @@ class BoundaryMappingTest extends SparkTestBase {
   @Test
   void sharesThatDoNotAddUpToOneAreReported() {
     StructType schema = BoundaryMapping.SCHEMA;
-    Dataset<Row> bad =
-        rows(schema, new Object[] {"X", "Y", 0.5}, new Object[] {"X", "Z", 0.4});
+    Dataset<Row> bad = rows(schema, new Object[] {"X", "Y", 0.5}, new Object[] {"X", "Z", 0.4});
     assertThat(BoundaryMapping.shareErrors(bad).select(col("from_code")).first().getString(0))
         .isEqualTo("X");
   }

@@ -90,7 +90,8 @@ class LsoaBridgeTest extends SparkTestBase {
   void meansArePopulationWeightedAcrossMergedAreas() {
     Map<String, Double> score =
         byCode(
-            LsoaBridge.restateMeans(data(), bridge(), "lsoa", List.of(), "people", List.of("score")),
+            LsoaBridge.restateMeans(
+                data(), bridge(), "lsoa", List.of(), "people", List.of("score")),
             "score");
     assertThat(score.get("D21")).isCloseTo((100 * 1.0 + 300 * 3.0) / 400, within(1e-9));
     assertThat(score.get("a21")).isCloseTo(10.0, within(1e-9));
@@ -108,8 +109,7 @@ class LsoaBridgeTest extends SparkTestBase {
 
   @Test
   void unbridgedNamesCodesTheBridgeDoesNotKnow() {
-    Dataset<Row> withUnknown =
-        data().unionByName(rows(DATA, new Object[] {"Z11", 1.0, 1.0, 1.0}));
+    Dataset<Row> withUnknown = data().unionByName(rows(DATA, new Object[] {"Z11", 1.0, 1.0, 1.0}));
     assertThat(LsoaBridge.unbridged(withUnknown, bridge(), "lsoa").collectAsList())
         .extracting(r -> r.getString(0))
         .containsExactly("Z11");

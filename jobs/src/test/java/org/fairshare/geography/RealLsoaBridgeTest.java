@@ -2,7 +2,6 @@ package org.fairshare.geography;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.try_cast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -86,7 +85,7 @@ class RealLsoaBridgeTest extends SparkTestBase {
     Dataset<Row> population21 =
         csv("ons-census2021-lsoa21-age6-via-hack25usefuldata/census21_usual_residents_lsoa21_age6.csv.gz")
             .groupBy(col("lsoa21_code").as(LsoaBridge.TO_CODE))
-            .agg(sum(try_cast(col("usual_residents"), "double")).as(LsoaBridge.POPULATION));
+            .agg(sum(col("usual_residents").try_cast("double")).as(LsoaBridge.POPULATION));
     return LsoaBridge.weights(pairs, population21).cache();
   }
 
@@ -97,7 +96,7 @@ class RealLsoaBridgeTest extends SparkTestBase {
         csv("humaniverse-IMD/imd2019_england_lsoa11_indicators.csv.gz")
             .select(
                 col("lsoa11_code"),
-                try_cast(col("income_domain_numerator"), "double").as("income_deprived"));
+                col("income_domain_numerator").try_cast("double").as("income_deprived"));
     assertThat(LsoaBridge.unbridged(income, bridge, "lsoa11_code").count()).isZero();
     Dataset<Row> restated =
         LsoaBridge.restateCounts(
@@ -119,12 +118,12 @@ class RealLsoaBridgeTest extends SparkTestBase {
             .where(col("nation").equalTo("E"))
             .select(
                 col("lsoa").as("lsoa11_code"),
-                try_cast(col("overall_local_score"), "double").as("imd_score"))
+                col("overall_local_score").try_cast("double").as("imd_score"))
             .join(
                 csv("humaniverse-demographr/population19_lsoa11.csv.gz")
                     .select(
                         col("lsoa11_code"),
-                        try_cast(col("total_population"), "double").as("population")),
+                        col("total_population").try_cast("double").as("population")),
                 "lsoa11_code");
     Dataset<Row> restated =
         LsoaBridge.restateMeans(

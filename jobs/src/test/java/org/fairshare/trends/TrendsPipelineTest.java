@@ -45,20 +45,21 @@ class TrendsPipelineTest extends SparkTestBase {
       FairshareConfig cfg =
           FairshareConfig.of(
               Map.of(
-                  "data.dir", data.toString(),
-                  "warehouse.path", dir.resolve("warehouse").toString(),
-                  "run.financial_year", year[0],
-                  "run.data_year", year[1],
-                  "inequality.sii.repetitions", "100"));
+                  "data.dir",
+                  data.toString(),
+                  "warehouse.path",
+                  dir.resolve("warehouse").toString(),
+                  "run.financial_year",
+                  year[0],
+                  "run.data_year",
+                  year[1]));
       Pipeline.run(spark, cfg, stages);
     }
     warehouse = new Warehouse(spark, dir.resolve("warehouse"));
   }
 
   private static Dataset<Row> latestTrends() {
-    return warehouse
-        .read(TrendsTable.TABLE.name())
-        .where(col("financial_year").equalTo("2025-26"));
+    return warehouse.read(TrendsTable.TABLE.name()).where(col("financial_year").equalTo("2025-26"));
   }
 
   @Test
@@ -79,10 +80,7 @@ class TrendsPipelineTest extends SparkTestBase {
                     .and(col(TrendsTable.VALUE_YEAR).equalTo("2025-26"))
                     .and(col(TrendsTable.CHANGE).isNotNull()));
     assertThat(placeChanges.count()).isPositive();
-    assertThat(
-            placeChanges
-                .where(col(TrendsTable.FIRST_YEAR).notEqual("2024-25"))
-                .count())
+    assertThat(placeChanges.where(col(TrendsTable.FIRST_YEAR).notEqual("2024-25")).count())
         .isZero();
   }
 

@@ -58,10 +58,18 @@ class TrendsTest extends SparkTestBase {
         Trends.ofIndicators(
             rows(
                 INDICATORS,
-                new Object[] {"2024-25", "place", "P1", "rate", "all", "all", 10.0, 9.0, 11.0, 0.95},
-                new Object[] {"2025-26", "place", "P1", "rate", "all", "all", 14.0, 13.0, 15.0, 0.95},
-                new Object[] {"2024-25", "place", "P2", "rate", "all", "all", 10.0, 9.0, 11.0, 0.95},
-                new Object[] {"2025-26", "place", "P2", "rate", "all", "all", 11.0, 10.0, 12.0, 0.95}),
+                new Object[] {
+                  "2024-25", "place", "P1", "rate", "all", "all", 10.0, 9.0, 11.0, 0.95
+                },
+                new Object[] {
+                  "2025-26", "place", "P1", "rate", "all", "all", 14.0, 13.0, 15.0, 0.95
+                },
+                new Object[] {
+                  "2024-25", "place", "P2", "rate", "all", "all", 10.0, 9.0, 11.0, 0.95
+                },
+                new Object[] {
+                  "2025-26", "place", "P2", "rate", "all", "all", 11.0, 10.0, 12.0, 0.95
+                }),
             0.05);
     Row p1 = last(trends, "P1");
     assertThat(p1.<String>getAs(TrendsTable.FIRST_YEAR)).isEqualTo("2024-25");
