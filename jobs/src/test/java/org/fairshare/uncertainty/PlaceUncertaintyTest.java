@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.variance;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -35,6 +37,8 @@ import org.fairshare.schema.Columns;
 import org.fairshare.schema.HealthInequalitiesTable;
 import org.fairshare.schema.PlaceUncertaintyTable;
 import org.fairshare.schema.StreamWeightedPopulationTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +58,7 @@ class PlaceUncertaintyTest extends SparkTestBase {
   private static final int DRAWS = 100;
   private static final String REP = Columns.SERVICE;
 
-  private static Dataset<Row> simulatedAreas(int replicates, double populationScale, long seed) {
+  private static Dataset<Row> simulatedAreas(int replicates, int largeFrom, long seed) {
     Dataset<Row> base =
         spark
             .range((long) replicates * AREAS)
@@ -71,7 +75,9 @@ class PlaceUncertaintyTest extends SparkTestBase {
             concat_ws("_", col(REP), col("p").divide(4).cast("int").cast("string"))
                 .as(Columns.ICB_CODE),
             col("p").minus(3.5).divide(3.5).multiply(0.6).plus(col("z")).as("x"),
-            lit(1000.0 * populationScale).as(AllocationColumns.POPULATION))
+            when(col("id").divide(AREAS).cast("int").geq(largeFrom), lit(16_000.0))
+                .otherwise(lit(1000.0))
+                .as(AllocationColumns.POPULATION))
         .withColumn(
             AreaWeightedPopulationTable.EXPECTED_EVENTS,
             col(AllocationColumns.POPULATION).multiply(0.05))
@@ -106,9 +112,12 @@ class PlaceUncertaintyTest extends SparkTestBase {
     return new double[] {b, b0};
   }
 
-  /** Returns the place intervals (with the planted need index as need_index_icb) of replicates. */
-  private static Dataset<Row> intervals(int replicates, double populationScale, long seed) {
-    Dataset<Row> areas = simulatedAreas(replicates, populationScale, seed).cache();
+  /**
+   * Returns the place intervals (with the planted need index as need_index_icb) of replicates;
+   * those from index {@code largeFrom} have 16 times the population.
+   */
+  private static Dataset<Row> intervals(int replicates, int largeFrom, long seed) {
+    Dataset<Row> areas = simulatedAreas(replicates, largeFrom, seed).cache();
     Map<String, List<double[]>> byReplicate = new TreeMap<>();
     for (Row r :
         areas
@@ -214,13 +223,32 @@ class PlaceUncertaintyTest extends SparkTestBase {
     return out;
   }
 
+  private static final int REPLICATES = 40;
+  private static final int LARGE = 8;
+  private static Dataset<Row> shared;
+
+  /** 40 replicates at the base population and 8 at 16 times it, in one Spark pass. */
+  @BeforeAll
+  static void simulate() {
+    shared =
+        intervals(REPLICATES + LARGE, REPLICATES, 101)
+            .withColumn(
+                "replicate", regexp_extract(col(Columns.PLACE_CODE), "^r([0-9]+)_", 1).cast("int"))
+            .cache();
+  }
+
+  @AfterAll
+  static void release() {
+    shared.unpersist();
+  }
+
   private static double meanWidth(Dataset<Row> intervals) {
     return intervals.agg(avg(PlaceUncertaintyTable.NEED_INDEX_ICB_WIDTH)).first().getDouble(0);
   }
 
   @Test
   void covarianceGivesSparksStandardErrors() {
-    Dataset<Row> areas = simulatedAreas(1, 1.0, 11);
+    Dataset<Row> areas = simulatedAreas(1, 1, 11);
     List<String> vars = List.of("x");
     GeneralizedLinearRegressionModel model = NeedModel.fit(areas, vars, NeedModel.POISSON, 1.5);
     Dataset<Row> predicted = NeedModel.withPredictions(areas, model, vars, Map.of());
@@ -240,27 +268,31 @@ class PlaceUncertaintyTest extends SparkTestBase {
 
   @Test
   void intervalsShrinkAsTheDataGrow() {
-    double small = meanWidth(intervals(1, 1.0, 21));
-    double large = meanWidth(intervals(1, 16.0, 21));
+    double small = meanWidth(shared.where(col("replicate").lt(LARGE)));
+    double large = meanWidth(shared.where(col("replicate").geq(REPLICATES)));
     // Sixteen times the events: about a quarter of the width.
     assertThat(large).isLessThan(small * 0.4).isGreaterThan(small * 0.1);
   }
 
   @Test
   void coverageOfThePlantedNeedIndicesIsCloseToNominal() {
-    int replicates = 40;
-    Dataset<Row> out = intervals(replicates, 1.0, 101);
+    Dataset<Row> base = shared.where(col("replicate").lt(REPLICATES));
     long hits =
-        out.where(
+        base.where(
                 col(AllocationColumns.NEED_INDEX_ICB)
                     .between(
                         col(PlaceUncertaintyTable.NEED_INDEX_ICB_LOWER),
                         col(PlaceUncertaintyTable.NEED_INDEX_ICB_UPPER)))
             .count();
-    double coverage = hits / (double) out.count();
+    long total = base.count();
+    double coverage = hits / (double) total;
     LoggerFactory.getLogger(PlaceUncertaintyTest.class)
-        .info("coverage of planted need indices at nominal 0.90: {}", coverage);
-    assertThat(out.count()).isEqualTo((long) replicates * PLACES);
+        .info(
+            "coverage of planted need indices at nominal 0.90: {} ({} of {})",
+            coverage,
+            hits,
+            total);
+    assertThat(total).isEqualTo((long) REPLICATES * PLACES);
     assertThat(coverage).isBetween(0.8, 0.97);
   }
 
