@@ -9,15 +9,21 @@ import org.fairshare.pipeline.Stage;
 
 /** The need-weighting and allocation stages, in the order they must run (after ingest). */
 public final class AllocationStages {
+  private static final List<String> NEED_MODEL_INPUTS =
+      List.of("population", "geography", "deprivation", "activity", "spend", "mortality", "supply");
+  private static final List<String> WEIGHTED_INPUTS = with(NEED_MODEL_INPUTS, "cost_indices");
+
+  /** The inputs (dataset names) without which no target or allocation can be computed. */
+  public static final List<String> ALLOCATION_INPUTS =
+      with(WEIGHTED_INPUTS, "baselines", "envelopes");
+
   private AllocationStages() {}
 
   /** Returns new instances of the stages, in order. */
   public static List<Stage> all() {
-    List<String> needModel =
-        List.of(
-            "population", "geography", "deprivation", "activity", "spend", "mortality", "supply");
-    List<String> weighted = with(needModel, "cost_indices");
-    List<String> allocation = with(weighted, "baselines", "envelopes");
+    List<String> needModel = NEED_MODEL_INPUTS;
+    List<String> weighted = WEIGHTED_INPUTS;
+    List<String> allocation = ALLOCATION_INPUTS;
     return List.of(
         Stage.requiring(new AgeSexWeightsStage(), List.of("population", "activity", "spend")),
         Stage.requiring(

@@ -420,7 +420,45 @@ public final class ConfigKeys {
           "1000",
           "Practices with fewer weighted patients (part-year, closing, atypical) are left out",
           0,
-          1e9);
+          1e9,
+  // --- issue 10: uncertainty, geography vintages, trends (docs/uncertainty-trends.md)
+  public static final ConfigKey UNCERTAINTY_DRAWS =
+      integer(
+          "uncertainty.draws",
+          "200",
+          "Simulation draws for the need-index and target intervals in place_uncertainty (0: off)",
+          0,
+          10_000);
+  public static final ConfigKey UNCERTAINTY_SEED =
+      integer("uncertainty.seed", "1", "Seed of the uncertainty draws", 0, Long.MAX_VALUE);
+  public static final ConfigKey UNCERTAINTY_CONFIDENCE =
+      decimal(
+          "uncertainty.confidence",
+          "0.95",
+          "Coverage of the simulated intervals in place_uncertainty",
+          0.5,
+          0.999);
+  public static final ConfigKey UNCERTAINTY_CAUTION_WIDTH =
+      decimal(
+          "uncertainty.caution_width",
+          "0.05",
+          "A place whose need_index_icb interval is wider than this is named 'treat with caution'",
+          0.0,
+          100.0);
+  public static final ConfigKey NHS_GEOGRAPHY_VINTAGE =
+      matching(
+          "geography.nhs_vintage",
+          "",
+          "Vintage of the ICB / sub-ICB / place codes in the lookup, recorded in run_geography"
+              + " (e.g. 2026 for the 36 ICBs; empty: the run's financial year)",
+          "[A-Za-z0-9_-]{0,32}");
+  public static final ConfigKey TRENDS_SIGNIFICANCE_LEVEL =
+      decimal(
+          "trends.significance_level",
+          "0.05",
+          "A change since the first year is significant when its two-sided p-value is below this",
+          0.0001,
+          0.5);
 
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -489,7 +527,14 @@ public final class ConfigKeys {
           PLACETOOL_PLACE_LEVEL,
           PLACETOOL_MAPPING_PATH,
           GP_EQUITY_IMD_VINTAGE,
-          GP_EQUITY_MIN_WEIGHTED_PATIENTS);
+          GP_EQUITY_MIN_WEIGHTED_PATIENTS,
+          // --- uncertainty, geography vintages, trends (issue 10)
+          UNCERTAINTY_DRAWS,
+          UNCERTAINTY_SEED,
+          UNCERTAINTY_CONFIDENCE,
+          UNCERTAINTY_CAUTION_WIDTH,
+          NHS_GEOGRAPHY_VINTAGE,
+          TRENDS_SIGNIFICANCE_LEVEL);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

@@ -16,13 +16,13 @@ import org.apache.spark.sql.Column;
  * the same draws whatever the partitioning or re-execution, unlike Spark's {@code randn}, which
  * seeds per partition. Uniforms come from 53 bits of {@code xxhash64}; normals from Box-Muller.
  */
-final class SeededNormal {
+public final class SeededNormal {
   private SeededNormal() {}
 
   private static final double TWO_TO_53 = 9007199254740992.0;
 
   /** Returns a uniform draw in (0, 1) for the seed, stream and key. */
-  static Column uniform(long seed, int stream, List<Column> key) {
+  public static Column uniform(long seed, int stream, List<Column> key) {
     List<Column> parts = new ArrayList<>();
     parts.add(lit(seed));
     parts.add(lit(stream));
@@ -32,7 +32,7 @@ final class SeededNormal {
   }
 
   /** Returns a standard normal draw for the seed, stream pair and key (Box-Muller). */
-  static Column standardNormal(long seed, int stream, List<Column> key) {
+  public static Column standardNormal(long seed, int stream, List<Column> key) {
     Column u1 = uniform(seed, 2 * stream, key);
     Column u2 = uniform(seed, 2 * stream + 1, key);
     return sqrt(log(u1).multiply(-2.0)).multiply(cos(u2.multiply(2 * Math.PI)));

@@ -63,23 +63,7 @@ public final class NeedModelStage implements Stage {
     Dataset<Row> expected =
         AgeSexWeights.expectedByArea(
             population, NeedStageInputs.activity(ctx), weights, cfg.get(ConfigKeys.AGE_BANDS));
-    Dataset<Row> covariates =
-        SliceIo.input(ctx, Deprivation.CONTRACT)
-            .drop(Deprivation.IMD_VINTAGE)
-            .join(
-                SliceIo.table(ctx, HealthInequalitiesTable.TABLE)
-                    .select(
-                        col(HealthInequalitiesTable.AREA_CODE),
-                        col(HealthInequalitiesTable.MORTALITY_RATIO),
-                        col(HealthInequalitiesTable.POPULATION)),
-                new String[] {Columns.AREA_CODE},
-                "right")
-            .join(
-                SliceIo.input(ctx, Supply.CONTRACT)
-                    .where(col(Supply.YEAR).equalTo(cfg.dataYear()))
-                    .drop(Supply.YEAR),
-                new String[] {Columns.AREA_CODE},
-                "left");
+    Dataset<Row> covariates = covariates(ctx);
     List<String> need =
         NeedModel.usableVariables(
             covariates, ServiceShares.names(cfg.get(ConfigKeys.NEED_VARIABLES)));
@@ -149,6 +133,39 @@ public final class NeedModelStage implements Stage {
     } finally {
       frame.unpersist();
     }
+  }
+
+  /**
+   * Returns per small area of the run: area_code, the deprivation input's scores, mortality_ratio
+   * and population (of health_inequalities_area) and the supply variables of the data year, the
+   * candidate covariates of the need model before imputation.
+   */
+  public static Dataset<Row> covariates(StageContext ctx) {
+    FairshareConfig cfg = ctx.config();
+    return SliceIo.input(ctx, Deprivation.CONTRACT)
+        .drop(Deprivation.IMD_VINTAGE)
+        .join(
+            SliceIo.table(ctx, HealthInequalitiesTable.TABLE)
+                .select(
+                    col(HealthInequalitiesTable.AREA_CODE),
+                    col(HealthInequalitiesTable.MORTALITY_RATIO),
+                    col(HealthInequalitiesTable.POPULATION)),
+            new String[] {Columns.AREA_CODE},
+            "right")
+        .join(
+            SliceIo.input(ctx, Supply.CONTRACT)
+                .where(col(Supply.YEAR).equalTo(cfg.dataYear()))
+                .drop(Supply.YEAR),
+            new String[] {Columns.AREA_CODE},
+            "left");
+  }
+
+  /**
+   * Returns area_code, place_code, icb_code, msoa_code, la_code of the run's areas, with places as
+   * configured (allocation.place_level).
+   */
+  public static Dataset<Row> areaPlaces(StageContext ctx) {
+    return NeedStageInputs.areaPlaces(ctx);
   }
 
   /** Returns where a service's model of this run is saved. */

@@ -15,6 +15,7 @@ import org.fairshare.allocation.AllocationStages;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.equity.EquityStage;
+import org.fairshare.geography.GeographyStage;
 import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
 import org.fairshare.output.RunLogWriter;
@@ -26,6 +27,8 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.RunLog;
 import org.fairshare.schema.Staging;
 import org.fairshare.spark.Sessions;
+import org.fairshare.trends.TrendsStage;
+import org.fairshare.uncertainty.UncertaintyStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +48,12 @@ public final class Pipeline {
   public static List<Stage> stages() {
     List<Stage> stages = new ArrayList<>();
     stages.add(new IngestStage());
+    stages.add(Stage.requiring(new GeographyStage(), List.of("geography")));
     stages.addAll(AllocationStages.all());
-    stages.add(
-        Stage.requiring(
-            new IndicatorsStage(),
-            List.of("activity", "deprivation", "geography", "mortality", "population", "spend")));
+    stages.add(Stage.requiring(new UncertaintyStage(), AllocationStages.ALLOCATION_INPUTS));
+    List<String> indicatorInputs =
+        List.of("activity", "deprivation", "geography", "mortality", "population", "spend");
+    stages.add(Stage.requiring(new IndicatorsStage(), indicatorInputs));
     stages.add(
         Stage.requiring(
             new EquityStage(),
@@ -61,6 +65,7 @@ public final class Pipeline {
                 "population",
                 "spend",
                 "supply")));
+    stages.add(Stage.requiring(new TrendsStage(), indicatorInputs));
     stages.add(new PlaceNeedIndicesStage());
     stages.add(new GpPaymentsEquityStage());
     return List.copyOf(stages);
