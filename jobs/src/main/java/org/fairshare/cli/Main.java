@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       HistoryCommand.class,
       IndicatorsCommand.class,
+      PublishCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
