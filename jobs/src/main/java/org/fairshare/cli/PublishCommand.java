@@ -37,7 +37,7 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Folder to write. Default: publication/<run id>.")
+      description = "Folder to write. Default: publish/<run id>.")
   Path out;
 
   @Override
@@ -58,7 +58,7 @@ public final class PublishCommand implements Callable<Integer> {
             cfg.getLong(ConfigKeys.SUPPRESS_FROM),
             cfg.getLong(ConfigKeys.SUPPRESS_TO),
             cfg.getLong(ConfigKeys.ROUND_TO));
-    Path folder = out != null ? out : Path.of("publication", run.runId());
+    Path folder = out != null ? out : Path.of("publish", run.runId());
     Publication.Result result = Publication.write(spark, warehouse, run, folder, policy);
     List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<String, Long> e : result.rows().entrySet()) {

@@ -142,7 +142,7 @@ public final class SvgCharts {
     for (int i = 0; i < steps.size(); i++) {
       Step st = steps.get(i);
       minRunning = Math.min(minRunning, st.cumulative());
-      if (i > 0) {
+      if (i > 0 && i < steps.size() - 1) {
         minRunning = Math.min(minRunning, st.cumulative() - st.amount());
       }
     }
