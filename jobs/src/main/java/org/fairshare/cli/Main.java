@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       IndicatorsCommand.class,
       BenchCommand.class,
+      PublishCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
