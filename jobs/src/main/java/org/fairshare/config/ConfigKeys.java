@@ -420,7 +420,8 @@ public final class ConfigKeys {
           "1000",
           "Practices with fewer weighted patients (part-year, closing, atypical) are left out",
           0,
-          1e9,
+          1e9);
+
   // --- issue 10: uncertainty, geography vintages, trends (docs/uncertainty-trends.md)
   public static final ConfigKey UNCERTAINTY_DRAWS =
       integer(
