@@ -388,6 +388,16 @@ public final class ConfigKeys {
           "Comma-separated small-area codes of the PLUS population groups (empty: none)",
           "[A-Za-z0-9_, ]*");
 
+  // --- hardening (issue 9)
+  public static final ConfigKey ALLOW_OUTSIDE_ROOTS =
+      oneOf(
+          "paths.allow_outside_roots",
+          "false",
+          "Allow input and mapping paths that resolve (after .., absolute paths and symlinks)"
+              + " outside data.dir",
+          "true",
+          "false");
+
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
       List.of(
@@ -450,7 +460,9 @@ public final class ConfigKeys {
           EQUITY_OVER_SERVED_RATIO,
           EQUITY_MIN_EXPECTED_EVENTS,
           EQUITY_NEED_BASIS,
-          EQUITY_PLUS_AREAS);
+          EQUITY_PLUS_AREAS,
+          // --- hardening (issue 9)
+          ALLOW_OUTSIDE_ROOTS);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

@@ -55,9 +55,11 @@ public final class RunContext implements StageContext {
     }
     Dataset<Row> all = warehouse.read(table.name());
     Dataset<Row> slice =
-        table.isSliced()
-            ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
-            : all;
+        Warehouse.inStableOrder(
+            table.isSliced()
+                ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
+                : all,
+            Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
     rowsReadByStage += slice.count();
     return slice;
   }
