@@ -43,7 +43,9 @@ class HostileCorpusTest extends SparkTestBase {
    * One manifest line.
    *
    * @param datasets the case's dataset first, then any other dataset it needs validated
-   * @param rowsRead records the case's dataset should read, null for an error
+   * @param rowsRead records the case's dataset should read; null for an error, or where it depends
+   *     on how the file is split (a stray quote joins the lines after it, up to the end of the
+   *     split, into one quarantined record whose raw text keeps them)
    * @param outcome "ok", "error", or space-separated dataset:line=rule of every quarantined row
    * @param message a fragment the error, or the first quarantined row's message, must contain
    */
@@ -184,7 +186,7 @@ class HostileCorpusTest extends SparkTestBase {
       assertThat(accepted + quarantined)
           .as(d.name() + " accepted + quarantined")
           .isEqualTo(checked.get(0));
-      if (d.name().equals(main)) {
+      if (d.name().equals(main) && c.rowsRead() != null) {
         assertThat(checked.get(0)).as(main + " rows read").isEqualTo(c.rowsRead());
       }
     }
