@@ -90,7 +90,7 @@ final class ChildRuns {
    * when the commit came first. A generous deadline stops a hung child from hanging the build.
    */
   static boolean awaitWrite(Process child, Path table, long writes) throws InterruptedException {
-    long deadline = System.nanoTime() + 15L * 60 * 1_000_000_000L;
+    long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (writes(table) > writes) {
         return true;
@@ -107,6 +107,15 @@ final class ChildRuns {
   static void kill(Process child) throws InterruptedException {
     child.destroyForcibly();
     child.waitFor();
+  }
+
+  /** Kills whichever of the children still run, so a failed test leaves no process behind. */
+  static void killAlive(Process... children) throws InterruptedException {
+    for (Process p : children) {
+      if (p != null && p.isAlive()) {
+        kill(p);
+      }
+    }
   }
 
   /** Waits for the child and returns its exit code. */

@@ -103,10 +103,13 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     // Kill one: during ingest, once the first staging table has committed.
     Path log1 = dir.resolve("kill1.log");
     Process first = ChildRuns.start(log1, args("run", warehouse));
-    assertThat(ChildRuns.awaitWrite(first, warehouse.resolve("stg_geography"), 0))
-        .as(ChildRuns.log(log1))
-        .isTrue();
-    ChildRuns.kill(first);
+    try {
+      assertThat(ChildRuns.awaitWrite(first, warehouse.resolve("stg_geography"), 0))
+          .as(ChildRuns.log(log1))
+          .isTrue();
+    } finally {
+      ChildRuns.kill(first);
+    }
     assertEveryTableReadable(warehouse);
     assertWholeOrEmpty(warehouse, "stg_population", population);
     List<Row> runs = runLog(warehouse);
@@ -118,10 +121,14 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     Path log2 = dir.resolve("kill2.log");
     long before = ChildRuns.writes(warehouse.resolve("weighted_population_area"));
     Process second = ChildRuns.start(log2, args("run", warehouse));
-    assertThat(ChildRuns.awaitWrite(second, warehouse.resolve("weighted_population_area"), before))
-        .as(ChildRuns.log(log2))
-        .isTrue();
-    ChildRuns.kill(second);
+    try {
+      assertThat(
+              ChildRuns.awaitWrite(second, warehouse.resolve("weighted_population_area"), before))
+          .as(ChildRuns.log(log2))
+          .isTrue();
+    } finally {
+      ChildRuns.kill(second);
+    }
     assertEveryTableReadable(warehouse);
     assertWholeOrEmpty(warehouse, "stg_population", population);
     runs = runLog(warehouse);
@@ -137,8 +144,14 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     // A second scenario runs in a child JVM while this JVM reruns the killed baseline.
     Path log = dir.resolve("other-scenario.log");
     Process other = ChildRuns.start(log, args("run", warehouse, "--set", "run.scenario=other"));
-    int here = Main.execute(args("run", warehouse));
-    int there = ChildRuns.await(other);
+    int here;
+    int there;
+    try {
+      here = Main.execute(args("run", warehouse));
+      there = ChildRuns.await(other);
+    } finally {
+      ChildRuns.killAlive(other);
+    }
     assertThat(here).isEqualTo(ExitCodes.OK);
     assertThat(there).as(ChildRuns.log(log)).isEqualTo(ExitCodes.OK);
 
@@ -212,8 +225,14 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     Path logB = dir.resolve("b.log");
     Process a = ChildRuns.start(logA, args("validate", fresh));
     Process b = ChildRuns.start(logB, args("validate", fresh));
-    int exitA = ChildRuns.await(a);
-    int exitB = ChildRuns.await(b);
+    int exitA;
+    int exitB;
+    try {
+      exitA = ChildRuns.await(a);
+      exitB = ChildRuns.await(b);
+    } finally {
+      ChildRuns.killAlive(a, b);
+    }
     String logs = ChildRuns.log(logA) + ChildRuns.log(logB);
 
     assertThat(List.of(exitA, exitB)).as(logs).containsAnyOf(ExitCodes.OK);
