@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoPersonalDataTest extends SparkTestBase {
 
-  /** Ten digits, optionally grouped 3-3-4 as NHS numbers are written, not inside a longer run. */
+  /**
+   * Ten digits, optionally grouped 3-3-4 as NHS numbers are written, not part of a longer number or
+   * of a decimal's fraction.
+   */
   private static final Pattern NHS_NUMBER =
-      Pattern.compile("(?<![0-9])([0-9]{3}) ?([0-9]{3}) ?([0-9]{4})(?![0-9])");
+      Pattern.compile("(?<![0-9.])([0-9]{3}) ?([0-9]{3}) ?([0-9]{4})(?![0-9]|\\.[0-9])");
 
   /** A full UK postcode, e.g. SW1A 1AA or LS1 4AP. */
   private static final String POSTCODE = "\\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\\b";
@@ -79,10 +82,17 @@ class NoPersonalDataTest extends SparkTestBase {
         if (METADATA.contains(table + "." + f.name())) {
           continue;
         }
-        texts.add(
-            f.dataType().equals(DataTypes.StringType)
-                ? functions.col(f.name())
-                : functions.to_json(functions.struct(functions.col(f.name()))));
+        // Text is where an identifier could hide; numbers are counts, money and rates, and a
+        // ten-digit sum of pennies would look like an NHS number without being one.
+        if (f.dataType().equals(DataTypes.StringType)) {
+          texts.add(functions.col(f.name()));
+        } else if (f.dataType().equals(DataTypes.createArrayType(DataTypes.StringType, true))
+            || f.dataType().equals(DataTypes.createArrayType(DataTypes.StringType, false))) {
+          texts.add(functions.array_join(functions.col(f.name()), " | "));
+        }
+      }
+      if (texts.isEmpty()) {
+        continue;
       }
       Column text = functions.concat_ws(" | ", texts.toArray(Column[]::new));
       for (Row r :
@@ -90,7 +100,7 @@ class NoPersonalDataTest extends SparkTestBase {
               .where(
                   functions
                       .col("t")
-                      .rlike("(^|[^0-9])[0-9]{3} ?[0-9]{3} ?[0-9]{4}([^0-9]|$)")
+                      .rlike(NHS_NUMBER.pattern())
                       .or(functions.col("t").rlike(POSTCODE)))
               .limit(1000)
               .collectAsList()) {
