@@ -54,27 +54,11 @@ class EndToEndTest extends SparkTestBase {
     return all;
   }
 
-  /**
-   * Asserts equal rows: every value exactly equal, except doubles, which may differ in their last
-   * bits when Spark sums in another order (relative 1e-9). Keys, counts and money are exact.
-   */
+  /** Asserts equal rows: every value exactly equal, doubles included (reads are ordered). */
   private static void assertSameRows(String table, List<Row> expected, List<Row> actual) {
     assertThat(actual).as(table + " row count").hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
-      Row e = expected.get(i);
-      Row a = actual.get(i);
-      for (int f = 0; f < e.length(); f++) {
-        Object ev = e.get(f);
-        Object av = a.get(f);
-        String where = table + " row " + i + " column " + e.schema().fields()[f].name();
-        if (ev instanceof Double d && av instanceof Double ad) {
-          assertThat(ad)
-              .as(where)
-              .isCloseTo(d, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1.0, Math.abs(d))));
-        } else {
-          assertThat(av).as(where).isEqualTo(ev);
-        }
-      }
+      assertThat(actual.get(i)).as(table + " row " + i).isEqualTo(expected.get(i));
     }
   }
 

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
+import org.fairshare.schema.RunLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,7 @@ public final class HistoryCommand implements Callable<Integer> {
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
-    if (!warehouse.exists(table)) {
+    if (!table.matches("[A-Za-z0-9_]+") || !warehouse.exists(table)) {
       Console.err(
           "no table '"
               + table
@@ -59,6 +61,23 @@ public final class HistoryCommand implements Callable<Integer> {
       rows.add(row);
     }
     Console.table(List.of("version", "timestamp", "operation", "rows", "user_metadata"), rows);
+    if (table.equals(RunLog.TABLE.name())) {
+      // A run killed mid-way (SIGKILL, power cut) cannot record its end: say so plainly.
+      for (Row r :
+          warehouse
+              .read(table)
+              .where(functions.col(RunLog.STATUS).equalTo(RunLog.RUNNING))
+              .orderBy(RunLog.STARTED_AT)
+              .collectAsList()) {
+        Console.out(
+            "unfinished: run "
+                + r.getAs(RunLog.RUN_ID)
+                + " started "
+                + r.getAs(RunLog.STARTED_AT)
+                + " is still marked running: it is running now, or was killed before it could"
+                + " record its end (its completed table commits stand; rerun it)");
+      }
+    }
     return ExitCodes.OK;
   }
 }

@@ -3,6 +3,7 @@ package org.fairshare.cli;
 import org.fairshare.config.ConfigException;
 import org.fairshare.ingest.DataQualityException;
 import org.fairshare.ingest.InputException;
+import org.fairshare.output.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -58,6 +59,14 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
           }
           LOG.debug("failure", e);
+          if (Warehouse.isConflict(e)) {
+            Console.err(
+                "fairshare: conflict: another run wrote the same table slice at the same time ("
+                    + firstLine(e.getMessage())
+                    + "). This run's write was not committed and the table is intact; run again,"
+                    + " or run different scenarios or years side by side.");
+            return ExitCodes.RUNTIME;
+          }
           Console.err(
               "fairshare: "
                   + e.getClass().getSimpleName()

@@ -460,6 +460,15 @@ public final class ConfigKeys {
           "A change since the first year is significant when its two-sided p-value is below this",
           0.0001,
           0.5);
+  // --- hardening (issue 9)
+  public static final ConfigKey ALLOW_OUTSIDE_ROOTS =
+      oneOf(
+          "paths.allow_outside_roots",
+          "false",
+          "Allow input and mapping paths that resolve (after .., absolute paths and symlinks)"
+              + " outside data.dir",
+          "true",
+          "false");
 
   /** The fixed keys, in documentation order. */
   public static final List<ConfigKey> ALL =
@@ -535,7 +544,9 @@ public final class ConfigKeys {
           UNCERTAINTY_CONFIDENCE,
           UNCERTAINTY_CAUTION_WIDTH,
           NHS_GEOGRAPHY_VINTAGE,
-          TRENDS_SIGNIFICANCE_LEVEL);
+          TRENDS_SIGNIFICANCE_LEVEL,
+          // --- hardening (issue 9)
+          ALLOW_OUTSIDE_ROOTS);
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(

@@ -1,6 +1,8 @@
 package org.fairshare.config;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -96,6 +98,40 @@ public final class FairshareConfig {
     return values.get("inputs." + dataset + ".adapter." + option);
   }
 
+  /**
+   * Returns the path a config key names, resolved against {@code data.dir}; throws a {@link
+   * ConfigException} naming the key and path when it lies outside data.dir (after {@code ..},
+   * absolute paths and symlinks) and {@code paths.allow_outside_roots} is false.
+   */
+  public Path dataPath(String key, String raw) {
+    Path root = dataDir();
+    Path path = root.resolve(raw).normalize();
+    if (!getBoolean(ConfigKeys.ALLOW_OUTSIDE_ROOTS) && !real(path).startsWith(real(root))) {
+      throw new ConfigException(
+          "config key "
+              + key
+              + "="
+              + raw
+              + " resolves to "
+              + real(path)
+              + ", outside data.dir "
+              + real(root)
+              + "; move it under data.dir or set "
+              + ConfigKeys.ALLOW_OUTSIDE_ROOTS.name()
+              + "=true");
+    }
+    return path;
+  }
+
+  /** Returns the path with symlinks resolved where it exists, else as given. */
+  private static Path real(Path p) {
+    try {
+      return Files.exists(p) ? p.toRealPath() : p;
+    } catch (IOException e) {
+      return p;
+    }
+  }
+
   /** Returns how to read the named input; relative paths are resolved against {@code data.dir}. */
   public InputSpec input(String dataset) {
     String prefix = "inputs." + dataset + ".";
@@ -114,7 +150,7 @@ public final class FairshareConfig {
     String delimiter = values.getOrDefault(prefix + "delimiter", ",");
     return new InputSpec(
         dataset,
-        dataDir().resolve(rawPath).normalize(),
+        dataPath(prefix + "path", rawPath),
         values.getOrDefault(prefix + "format", "parquet"),
         delimiter.equals("\\t") ? '\t' : delimiter.charAt(0),
         values.getOrDefault(prefix + "encoding", "UTF-8"),

@@ -90,16 +90,23 @@ public final class CsvSource {
             .filter(functions.trim(functions.col(TEXT)).notEqual(""))
             .withColumn("_p", parsed);
 
-    // Fields are counted from the delimiters outside quotes: the parser reads an empty unquoted
-    // field ("a,,b", common in published files) as null, like a field the line lacks.
-    Column unquoted = functions.regexp_replace(functions.col(TEXT), "\"([^\"]|\"\")*\"", "");
+    // Fields are counted on the text, not the parse: an empty field ("a,,b") is a field whose
+    // value is missing, not a missing field. Quoted sections ("x,y" and "a""b") are dropped
+    // first, so delimiters inside quotes do not count.
+    Column unquoted = functions.regexp_replace(functions.col(TEXT), "\"[^\"]*\"", "");
+    String sep = String.valueOf(delimiter);
     Column found =
         functions
             .length(unquoted)
-            .minus(functions.length(functions.translate(unquoted, String.valueOf(delimiter), "")))
+            .minus(functions.length(functions.translate(unquoted, sep, "")))
             .plus(1);
+    Column quotes =
+        functions
+            .length(functions.col(TEXT))
+            .minus(functions.length(functions.translate(functions.col(TEXT), "\"", "")));
+    Column unclosedQuote = quotes.mod(2).equalTo(1);
     Column fieldCount = found.cast("string");
-    Column malformed = found.notEqual(width);
+    Column malformed = unclosedQuote.or(found.notEqual(width));
     Column badEncoding = functions.col(TEXT).contains("\uFFFD");
 
     List<Column> out = new ArrayList<>();
@@ -109,9 +116,18 @@ public final class CsvSource {
             malformed,
             "malformed_line",
             Check.Severity.ERROR.name(),
-            functions.concat(
-                functions.lit("expected " + width + " fields as in the header, found "),
-                fieldCount)));
+            functions
+                .when(
+                    unclosedQuote,
+                    functions.lit(
+                        "a quote opened on this line is never closed (the record runs to the"
+                            + " end of the file or "
+                            + MAX_RECORD_LINES
+                            + " lines)"))
+                .otherwise(
+                    functions.concat(
+                        functions.lit("expected " + width + " fields as in the header, found "),
+                        fieldCount))));
     failures.add(
         InputRows.failureWhen(
             badEncoding,
@@ -183,6 +199,14 @@ public final class CsvSource {
       while ((b = in.read()) >= 0 && b != '\n') {
         bytes.write(b);
       }
+      byte[] head = bytes.toByteArray();
+      if (looksLikeUtf16(head)) {
+        throw new InputException(
+            file
+                + " looks like UTF-16 (a UTF-16 byte-order mark or NUL bytes in its first line);"
+                + " save it as UTF-8, which fairshare reads, or as another single-byte encoding"
+                + " named by inputs.<dataset>.encoding");
+      }
       line = b < 0 && bytes.size() == 0 ? null : bytes.toString(charset);
       if (line != null && line.endsWith("\r")) {
         line = line.substring(0, line.length() - 1);
@@ -196,7 +220,46 @@ public final class CsvSource {
     if (line.startsWith("\uFEFF")) {
       line = line.substring(1);
     }
+    if (line.indexOf('\r') >= 0) {
+      throw new InputException(
+          file
+              + " uses carriage returns alone as line ends (old Mac style), so it reads as one"
+              + " line; convert it to LF or CRLF line ends");
+    }
     return splitLine(line, delimiter);
+  }
+
+  private static boolean looksLikeUtf16(byte[] head) {
+    if (head.length >= 2
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+            || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+      return true;
+    }
+    for (byte x : head) {
+      if (x == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns a hint when a one-column header holds another common delimiter, else "". */
+  private static String delimiterHint(List<String> header, InputFiles input) {
+    if (header.size() != 1) {
+      return "";
+    }
+    for (char d : new char[] {',', ';', '\t', '|'}) {
+      if (d != input.spec().delimiter() && header.get(0).indexOf(d) >= 0) {
+        return " The header reads as one column: is the file delimited by '"
+            + (d == '\t' ? "\\t" : String.valueOf(d))
+            + "'? Then set inputs."
+            + input.spec().dataset()
+            + ".delimiter="
+            + (d == '\t' ? "\\t" : String.valueOf(d))
+            + ".";
+      }
+    }
+    return "";
   }
 
   /** Splits one CSV line, honouring double quotes. */
@@ -258,7 +321,8 @@ public final class CsvSource {
               + header
               + ". Rename them, or map them with inputs."
               + c.name()
-              + ".columns.<contract column>=<your header>");
+              + ".columns.<contract column>=<your header>."
+              + delimiterHint(header, input));
     }
   }
 

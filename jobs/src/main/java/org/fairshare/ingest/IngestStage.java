@@ -106,6 +106,16 @@ public final class IngestStage implements Stage {
                 rules(contract, files, cfg),
                 cfg.getDouble(ConfigKeys.MAX_ERROR_FRACTION),
                 cfg.getInt(ConfigKeys.SAMPLE_SIZE));
+        if (report.rowsRead() == 0) {
+          throw new InputException(
+              "input "
+                  + contract.name()
+                  + " has no data rows (a header alone, or only blank lines) in "
+                  + files.files()
+                  + "; check inputs."
+                  + contract.name()
+                  + ".path");
+        }
         reports.add(report);
         ctx.countRowsRead(report.rowsRead());
         LOG.info(
@@ -204,7 +214,7 @@ public final class IngestStage implements Stage {
               error,
               f.name() + " is " + InputRows.describe(f.dataType()) + " where given"));
     }
-    for (Check c : contract.checks()) {
+    for (Check c : Validator.checksOf(contract)) {
       if (c instanceof Check.SumsTo) {
         continue;
       }

@@ -44,7 +44,7 @@ public final class Validator {
       String otherVintagePattern,
       String runVintage) {
     List<Column> failures = new ArrayList<>();
-    for (Check check : contract.checks()) {
+    for (Check check : checksOf(contract)) {
       if (check instanceof Check.NotNull n) {
         failures.add(
             InputRows.failureWhen(
@@ -72,6 +72,21 @@ public final class Validator {
     return rows.withColumn(
         InputRows.FAILURES,
         InputRows.appendFailures(col(InputRows.FAILURES), failures.toArray(Column[]::new)));
+  }
+
+  /**
+   * Returns the contract's checks plus a not-null check for every required column that lacks one: a
+   * blank required value (a spend with no amount, an area with no decile) must not pass as null.
+   */
+  public static List<Check> checksOf(DatasetContract contract) {
+    List<Check> checks = new ArrayList<>(contract.checks());
+    for (var f : contract.schema().fields()) {
+      Check implied = new Check.NotNull(f.name());
+      if (!f.nullable() && !checks.contains(implied)) {
+        checks.add(implied);
+      }
+    }
+    return checks;
   }
 
   private static Column notAlreadyFailed(String ruleId) {

@@ -50,7 +50,7 @@ final class NeedStageInputs {
             "allocation.place_level=custom needs allocation.place_mapping_path (a CSV with"
                 + " area_code,place_code)");
       }
-      Path path = cfg.dataDir().resolve(file).normalize();
+      Path path = cfg.dataPath(ConfigKeys.PLACE_MAPPING_PATH.name(), file);
       mapping =
           ctx.spark()
               .read()

@@ -79,7 +79,23 @@ public final class RunLogWriter {
             message));
   }
 
+  /** Inserts or replaces the run's row; retried when a concurrent run's upsert committed first. */
   private void upsert(Row row) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        upsertOnce(row);
+        return;
+      } catch (RuntimeException e) {
+        if (!Warehouse.isConflict(e) || attempt >= CONFLICT_RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int CONFLICT_RETRIES = 10;
+
+  private void upsertOnce(Row row) {
     Dataset<Row> source = spark.createDataFrame(List.of(row), RunLog.SCHEMA);
     DeltaTable.forPath(spark, warehouse.pathOf(RunLog.TABLE.name()).toString())
         .as("t")

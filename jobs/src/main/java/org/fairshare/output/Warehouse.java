@@ -19,7 +19,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.fairshare.schema.Columns;
 import org.fairshare.schema.OutputTable;
 
@@ -43,8 +46,27 @@ public final class Warehouse {
     return root;
   }
 
+  /** Returns the folder of a table; throws when the name is not a plain table name. */
   public Path pathOf(String table) {
+    // A name like "../x" would reach outside the warehouse.
+    if (!table.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException(
+          "'" + table + "' is not a table name (letters, digits and _ only)");
+    }
     return root.resolve(table);
+  }
+
+  /**
+   * Returns true when the failure is Delta's report that another writer committed to the same table
+   * first (the ConcurrentModificationException family), anywhere in the cause chain.
+   */
+  public static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.ConcurrentModificationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean exists(String table) {
@@ -95,8 +117,27 @@ public final class Warehouse {
     }
   }
 
-  /** Creates the table if it does not exist: columns with comments, partitions, constraints. */
+  /**
+   * Creates the table if it does not exist: columns with comments, partitions, constraints. Two
+   * runs starting on a fresh warehouse race to create the same tables; the loser retries, and then
+   * finds the table made.
+   */
   public void create(OutputTable table) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        createOnce(table);
+        return;
+      } catch (RuntimeException e) {
+        if (!isConflict(e) || attempt >= CONFLICT_RETRIES) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final int CONFLICT_RETRIES = 5;
+
+  private void createOnce(OutputTable table) {
     String path = pathOf(table.name()).toString();
     boolean existed = exists(table.name());
     DeltaTableBuilder builder =
@@ -162,6 +203,28 @@ public final class Warehouse {
   /** Returns the rows with exactly the table's columns, in its order and types. */
   public static Dataset<Row> conformTo(OutputTable table, Dataset<Row> rows) {
     return conform(table, rows, null, null);
+  }
+
+  /**
+   * Returns the rows hash-partitioned by their whole content and sorted within each partition, so
+   * that every run hands the same rows, in the same order, to the same task. Delta names part files
+   * by random UUIDs, so the order a table's files are listed and packed into tasks differs from run
+   * to run, and double sums downstream would differ in their last bits.
+   */
+  public static Dataset<Row> inStableOrder(Dataset<Row> rows, int partitions) {
+    Column[] orderable =
+        java.util.Arrays.stream(rows.schema().fields())
+            .filter(
+                f ->
+                    !(f.dataType() instanceof MapType
+                        || f.dataType() instanceof ArrayType
+                        || f.dataType() instanceof StructType))
+            .map(f -> functions.col(f.name()))
+            .toArray(Column[]::new);
+    if (orderable.length == 0) {
+      return rows;
+    }
+    return rows.repartition(partitions, orderable).sortWithinPartitions(orderable);
   }
 
   /** Returns the SQL condition selecting one run's slice. */

@@ -57,9 +57,11 @@ public final class RunContext implements StageContext {
     }
     Dataset<Row> all = warehouse.read(table.name());
     Dataset<Row> slice =
-        table.isSliced()
-            ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
-            : all;
+        Warehouse.inStableOrder(
+            table.isSliced()
+                ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
+                : all,
+            Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
     // Counting would cost a Spark job per read; a slice this run wrote holds what it wrote.
     Long known = table.isSliced() ? sliceRows.get(table.name()) : null;
     rowsReadByStage += known != null ? known : slice.count();
