@@ -36,6 +36,9 @@ final class LocalCluster implements AutoCloseable {
     this.sparkHome = root.resolve("spark-home");
     this.jvmFlags = jvmFlags;
     Path jars = Files.createDirectories(sparkHome.resolve("jars"));
+    // A RELEASE file makes the workers' executor launcher take jars/ as a Spark distribution's
+    // (without it, it looks for a source build's directories and fails).
+    Files.writeString(sparkHome.resolve("RELEASE"), "Spark 4.2.0 (fairshare ClusterIT)\n");
     for (Path jar : sparkJars) {
       Path link = jars.resolve(jar.getFileName());
       if (!Files.exists(link)) {
@@ -57,7 +60,8 @@ final class LocalCluster implements AutoCloseable {
     Process master =
         start(
             masterLog,
-            List.of("-Xmx256m"),
+            // The REST submission server would take the fixed port 6066; nothing uses it.
+            List.of("-Xmx256m", "-Dspark.master.rest.enabled=false"),
             "org.apache.spark.deploy.master.Master",
             "--host",
             "127.0.0.1",
@@ -166,6 +170,7 @@ final class LocalCluster implements AutoCloseable {
     cmd.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
     pb.environment().put("SPARK_HOME", sparkHome.toString());
+    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().put("SPARK_LOG_DIR", root.toString());
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
