@@ -65,6 +65,10 @@ public final class Warehouse {
       if (t instanceof java.util.ConcurrentModificationException) {
         return true;
       }
+      // Another process is creating the same table: its files are there, its first commit not yet.
+      if (String.valueOf(t.getMessage()).contains("DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION")) {
+        return true;
+      }
     }
     return false;
   }
@@ -127,15 +131,25 @@ public final class Warehouse {
       try {
         createOnce(table);
         return;
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
         if (!isConflict(e) || attempt >= CONFLICT_RETRIES) {
           throw e;
         }
+        pauseBeforeRetry(attempt);
       }
     }
   }
 
   private static final int CONFLICT_RETRIES = 5;
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(500L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry a table creation", e);
+    }
+  }
 
   private void createOnce(OutputTable table) {
     String path = pathOf(table.name()).toString();
