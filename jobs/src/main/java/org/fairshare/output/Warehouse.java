@@ -65,8 +65,11 @@ public final class Warehouse {
       if (t instanceof java.util.ConcurrentModificationException) {
         return true;
       }
-      // Another process is creating the same table: its files are there, its first commit not yet.
-      if (String.valueOf(t.getMessage()).contains("DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION")) {
+      // Another process is creating the same table (its files are there, its first commit not yet)
+      // or adding the same constraints: the retry finds the table made.
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION")
+          || message.contains("DELTA_CONSTRAINT_ALREADY_EXISTS")) {
         return true;
       }
     }
