@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares two runs: first-year allocation per place and stream (GBP and %), and",
+      "Compares two runs: first-year allocation per place and stream (GBP and %%), and",
       "indicators whose new value lies outside the earlier run's confidence interval. Each run",
       "is read as it wrote its tables (Delta time travel), whatever ran since."
     })
