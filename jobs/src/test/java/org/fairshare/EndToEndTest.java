@@ -54,12 +54,17 @@ class EndToEndTest extends SparkTestBase {
     return all;
   }
 
-  /** Asserts equal rows: every value exactly equal, doubles included (reads are ordered). */
-  private static void assertSameRows(String table, List<Row> expected, List<Row> actual) {
-    assertThat(actual).as(table + " row count").hasSameSizeAs(expected);
-    for (int i = 0; i < expected.size(); i++) {
-      assertThat(actual.get(i)).as(table + " row " + i).isEqualTo(expected.get(i));
+  /** Returns where the rows differ, or null: every value exactly equal, doubles included. */
+  private static String firstDifference(String table, List<Row> expected, List<Row> actual) {
+    if (actual.size() != expected.size()) {
+      return table + ": " + expected.size() + " rows before, " + actual.size() + " after";
     }
+    for (int i = 0; i < expected.size(); i++) {
+      if (!actual.get(i).equals(expected.get(i))) {
+        return table + " row " + i + ": " + expected.get(i) + " became " + actual.get(i);
+      }
+    }
+    return null;
   }
 
   @Test
@@ -87,7 +92,13 @@ class EndToEndTest extends SparkTestBase {
     assertThat(fairshare("run")).isEqualTo(ExitCodes.OK);
     Map<String, List<Row>> after = contents();
     assertThat(after.keySet()).isEqualTo(before.keySet());
-    before.forEach((table, rows) -> assertSameRows(table, rows, after.get(table)));
+    // Every differing table, not just the first: which ones differ points at the cause.
+    List<String> differences =
+        before.keySet().stream()
+            .map(t -> firstDifference(t, before.get(t), after.get(t)))
+            .filter(d -> d != null)
+            .toList();
+    assertThat(differences).isEmpty();
     assertThat(
             new Warehouse(spark, warehouse).read("run_log").where("status = 'succeeded'").count())
         .isEqualTo(2);

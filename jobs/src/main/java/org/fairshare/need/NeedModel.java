@@ -130,7 +130,11 @@ public final class NeedModel {
       default -> throw new IllegalArgumentException("unknown GLM family '" + family + "'");
     }
     // IRLS passes over the data once per iteration: keep the small area frame in memory meanwhile.
-    Dataset<Row> data = assembled(frame, variables).persist(StorageLevel.MEMORY_AND_DISK());
+    // One partition: each pass ends in a fold that adds partitions' sums in the order their tasks
+    // finish, so with more the coefficients (and all that follows) differ in their last bits
+    // between reruns.
+    Dataset<Row> data =
+        assembled(frame, variables).repartition(1).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return glm.fit(data);
     } finally {

@@ -117,7 +117,9 @@ public final class NeedModelStage implements Stage {
                 .range(1)
                 .select(
                     lit(service).as(Columns.SERVICE),
-                    lit(path.toString()).as(NeedModelFitTable.MODEL_PATH));
+                    // Relative, so that a moved or copied warehouse still finds its models.
+                    lit(cfg.warehouse().relativize(path).toString())
+                        .as(NeedModelFitTable.MODEL_PATH));
         coefficients = coefficients == null ? c : coefficients.unionByName(c);
         areas = areas == null ? a : areas.unionByName(a);
         paths = paths == null ? p : paths.unionByName(p);

@@ -34,6 +34,9 @@ public final class Warehouse {
   /** Tables created at once: enough to overlap the commits' waits, few enough for 2 cores. */
   private static final int CREATE_THREADS = 8;
 
+  // Enough to find a write's own commit past those concurrent runs made to other slices meanwhile.
+  private static final int HISTORY_AFTER_A_WRITE = 50;
+
   private final SparkSession spark;
   private final Path root;
 
@@ -197,7 +200,8 @@ public final class Warehouse {
 
   /**
    * Replaces the slice (financial year, scenario) of a table with these rows in one commit whose
-   * user metadata carries {@code commitInfo}; returns the rows written.
+   * user metadata carries {@code commitInfo}; returns the rows written. Replacing an empty slice
+   * with no rows commits nothing (Delta skips empty commits), and returns 0.
    */
   public long replaceSlice(
       OutputTable table,
@@ -207,6 +211,7 @@ public final class Warehouse {
       String commitInfo) {
     Dataset<Row> shaped = conform(table, rows, financialYear, scenario);
     String path = pathOf(table.name()).toString();
+    long before = DeltaTable.forPath(spark, path).history(1).first().<Long>getAs("version");
     shaped
         .write()
         .format("delta")
@@ -214,7 +219,18 @@ public final class Warehouse {
         .option("replaceWhere", sliceCondition(financialYear, scenario))
         .option("userMetadata", commitInfo)
         .save(path);
-    return lastCommitRows(path);
+    // Looked up by its metadata, not as the latest commit: a concurrent run may have committed
+    // to another slice since, and an empty write leaves the previous run's commit the latest.
+    List<Row> ours =
+        DeltaTable.forPath(spark, path)
+            .history(HISTORY_AFTER_A_WRITE)
+            .where(
+                functions
+                    .col("version")
+                    .gt(before)
+                    .and(functions.col("userMetadata").equalTo(commitInfo)))
+            .collectAsList();
+    return ours.isEmpty() ? 0L : rowsOf(ours.get(0));
   }
 
   /** Returns the rows with exactly the table's columns, in its order and types. */
@@ -261,10 +277,9 @@ public final class Warehouse {
     return spark.read().format("delta").load(pathOf(table).toString());
   }
 
-  /** Returns the rows the table's latest commit wrote, from Delta's own commit metrics. */
-  public long lastCommitRows(String path) {
-    Row last = DeltaTable.forPath(spark, path).history(1).first();
-    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
+  /** Returns the rows a commit wrote, from Delta's own commit metrics. */
+  private static long rowsOf(Row commit) {
+    Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
     String n = metrics.get("numOutputRows");
     return n == null ? 0L : Long.parseLong(n);
   }

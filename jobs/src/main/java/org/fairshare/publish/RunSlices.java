@@ -2,9 +2,11 @@ package org.fairshare.publish;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,6 +34,7 @@ public final class RunSlices {
    *
    * @param config the effective configuration, key=value lines
    * @param inputs each input's dataset, path, format, files, bytes and SHA-256
+   * @param rowsWritten rows the run wrote per table (0 where it replaced an empty slice with none)
    */
   public record Run(
       String runId,
@@ -43,7 +46,8 @@ public final class RunSlices {
       String configHash,
       String config,
       String codeVersion,
-      List<Row> inputs) {}
+      List<Row> inputs,
+      Map<String, Long> rowsWritten) {}
 
   /** Thrown when a run cannot be found or was not written where asked. */
   public static final class RunNotFoundException extends RuntimeException {
@@ -117,21 +121,30 @@ public final class RunSlices {
     return versions.get(0).<Long>getAs("version");
   }
 
-  /** Returns the rows of the run's slice of the table as the run left them. */
+  /**
+   * Returns the rows of the run's slice of the table as the run left them. A run that wrote no rows
+   * to an empty slice committed nothing (Delta skips empty commits): its slice is empty.
+   */
   public Dataset<Row> slice(String table, Run run) {
-    long version = versionWrittenBy(table, run.runId());
-    return spark
-        .read()
-        .format("delta")
-        .option("versionAsOf", version)
-        .load(warehouse.pathOf(table).toString())
-        .where(Warehouse.sliceCondition(run.financialYear(), run.scenario()));
+    var reader = spark.read().format("delta");
+    boolean committed = !history(table).where(col("run_id").equalTo(run.runId())).isEmpty();
+    if (committed) {
+      reader = reader.option("versionAsOf", versionWrittenBy(table, run.runId()));
+    } else if (run.rowsWritten().getOrDefault(table, -1L) != 0L) {
+      throw new RunNotFoundException("run " + run.runId() + " wrote no version of " + table);
+    }
+    Dataset<Row> rows =
+        reader
+            .load(warehouse.pathOf(table).toString())
+            .where(Warehouse.sliceCondition(run.financialYear(), run.scenario()));
+    return committed ? rows : rows.where(lit(false));
   }
 
-  /** Returns true when the table exists and the run committed to it. */
+  /** Returns true when the table exists and the run wrote to it (rows or an empty slice). */
   public boolean wrote(String table, Run run) {
     return warehouse.exists(table)
-        && !history(table).where(col("run_id").equalTo(run.runId())).isEmpty();
+        && (run.rowsWritten().containsKey(table)
+            || !history(table).where(col("run_id").equalTo(run.runId())).isEmpty());
   }
 
   private Dataset<Row> history(String table) {
@@ -170,6 +183,9 @@ public final class RunSlices {
         r.getAs(RunLog.CONFIG_HASH),
         r.getAs(RunLog.CONFIG),
         r.getAs(RunLog.CODE_VERSION),
-        r.getList(r.fieldIndex(RunLog.INPUTS)));
+        r.getList(r.fieldIndex(RunLog.INPUTS)),
+        r.isNullAt(r.fieldIndex(RunLog.ROWS_WRITTEN))
+            ? Map.of()
+            : r.<String, Long>getJavaMap(r.fieldIndex(RunLog.ROWS_WRITTEN)));
   }
 }

@@ -28,7 +28,10 @@ public final class NeedModelFitTable {
                 MEAN_ABSOLUTE_PERCENTAGE_ERROR,
                 DataTypes.DoubleType,
                 "Mean over places of |observed - fitted| / observed (fraction, 0.05 = 5%)"),
-            Fields.required(MODEL_PATH, DataTypes.StringType, "Where the fitted model was saved")
+            Fields.required(
+                MODEL_PATH,
+                DataTypes.StringType,
+                "Where the fitted model was saved, relative to the warehouse folder")
           });
 
   public static final OutputTable TABLE =

@@ -16,7 +16,6 @@ import org.fairshare.cli.Main;
 import org.fairshare.generate.GeneratorOptions;
 import org.fairshare.generate.SyntheticEngland;
 import org.fairshare.output.Warehouse;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * child processes of this test) writes the same tables as a local run of the same inputs. Runs in
  * the integration-test phase, after the jar is packaged.
  */
-@Disabled(
-    "Never completed on the shared 2-core machine (last attempt reached ingest on the cluster);"
-        + " issue 8 stays open until it passes")
 class ClusterIT extends SparkTestBase {
   private static final int AREAS = GeneratorOptions.MIN_AREAS;
 
@@ -69,7 +65,7 @@ class ClusterIT extends SparkTestBase {
       assertThat(
               Main.execute("run", "--data-dir", data.toString(), "--warehouse", local.toString()))
           .isEqualTo(ExitCodes.OK);
-      boolean ended = submit.waitFor(8, TimeUnit.MINUTES);
+      boolean ended = submit.waitFor(20, TimeUnit.MINUTES);
       assertThat(ended).as("spark-submit ended:\n" + LocalCluster.tail(submitLog, 40)).isTrue();
       assertThat(submit.exitValue())
           .as("spark-submit exit code:\n" + LocalCluster.tail(submitLog, 60))

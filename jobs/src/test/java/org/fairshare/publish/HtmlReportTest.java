@@ -168,7 +168,17 @@ class HtmlReportTest {
   static String report() {
     RunSlices.Run run =
         new RunSlices.Run(
-            "r1", "2025-26", "baseline", "succeeded", "t0", "t1", "h", "a=1", "test", List.of());
+            "r1",
+            "2025-26",
+            "baseline",
+            "succeeded",
+            "t0",
+            "t1",
+            "h",
+            "a=1",
+            "test",
+            List.of(),
+            Map.of());
     return HtmlReport.render(
         run,
         Disclosure.Policy.defaults(),

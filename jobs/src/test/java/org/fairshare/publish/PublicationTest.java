@@ -20,7 +20,6 @@ import org.fairshare.schema.EquityAccess;
 import org.fairshare.schema.InequalityIndicators;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.PlaceTargetsTable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The publication folder of the shared run: files, workbook, and disclosure control. */
@@ -36,9 +35,6 @@ class PublicationTest extends SparkTestBase {
   }
 
   @Test
-  @Disabled(
-      "Fails on the merged pipeline: the shared run leaves no commit of its own in"
-          + " allocation_holdbacks, so publish skips that table (issue 7 stays open)")
   void theFolderHasACsvPerPublishedTableAWorkbookAndAReport() {
     Path folder = PublishedRun.get();
 
@@ -51,9 +47,6 @@ class PublicationTest extends SparkTestBase {
   }
 
   @Test
-  @Disabled(
-      "Fails on the merged pipeline: the shared run leaves no commit of its own in"
-          + " allocation_holdbacks, so publish skips that table (issue 7 stays open)")
   void theWorkbookReadsBackWithNotesAndASheetPerTableHoldingTheCsvRows() throws IOException {
     Path folder = PublishedRun.get();
     try (InputStream in = Files.newInputStream(folder.resolve(Publication.WORKBOOK));
