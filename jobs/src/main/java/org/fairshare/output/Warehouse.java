@@ -138,7 +138,7 @@ public final class Warehouse {
         createOnce(table);
         return;
       } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
-        if (!isConflict(e) || attempt >= CONFLICT_RETRIES) {
+        if (!(isConflict(e) || isHalfCreated(e)) || attempt >= CONFLICT_RETRIES) {
           throw e;
         }
         pauseBeforeRetry(attempt);
@@ -147,6 +147,19 @@ public final class Warehouse {
   }
 
   private static final int CONFLICT_RETRIES = 5;
+
+  /**
+   * Returns true when Delta found no table where another run has begun creating one: its log folder
+   * is there, its first commit not yet. Only while creating is this a race, not an error.
+   */
+  private static boolean isHalfCreated(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("DELTA_TABLE_NOT_FOUND")) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static void pauseBeforeRetry(int attempt) {
     try {
