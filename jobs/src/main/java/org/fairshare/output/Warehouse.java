@@ -68,12 +68,21 @@ public final class Warehouse {
       if (t instanceof java.util.ConcurrentModificationException) {
         return true;
       }
-      // Another process is creating the same table (its files are there, its first commit not yet)
-      // or adding the same constraints: the retry finds the table made.
+    }
+    // Another process is creating the same table (its files are there, its first commit not yet)
+    // or adding the same constraints: the retry finds the table made.
+    return mentions(
+        e, "DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION", "DELTA_CONSTRAINT_ALREADY_EXISTS");
+  }
+
+  /** Returns true when a message anywhere in the cause chain names one of these error classes. */
+  private static boolean mentions(Throwable e, String... errorClasses) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
-      if (message.contains("DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION")
-          || message.contains("DELTA_CONSTRAINT_ALREADY_EXISTS")) {
-        return true;
+      for (String errorClass : errorClasses) {
+        if (message.contains(errorClass)) {
+          return true;
+        }
       }
     }
     return false;
@@ -153,12 +162,7 @@ public final class Warehouse {
    * is there, its first commit not yet. Only while creating is this a race, not an error.
    */
   private static boolean isHalfCreated(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (String.valueOf(t.getMessage()).contains("DELTA_TABLE_NOT_FOUND")) {
-        return true;
-      }
-    }
-    return false;
+    return mentions(e, "DELTA_TABLE_NOT_FOUND");
   }
 
   private static void pauseBeforeRetry(int attempt) {

@@ -109,16 +109,9 @@ public final class RunSlices {
 
   /** Returns the last version of the table committed by the run. */
   public long versionWrittenBy(String table, String runId) {
-    List<Row> versions =
-        history(table)
-            .where(col("run_id").equalTo(runId))
-            .orderBy(col("version").desc())
-            .limit(1)
-            .collectAsList();
-    if (versions.isEmpty()) {
-      throw new RunNotFoundException("run " + runId + " wrote no version of " + table);
-    }
-    return versions.get(0).<Long>getAs("version");
+    return lastVersionBy(table, runId)
+        .orElseThrow(
+            () -> new RunNotFoundException("run " + runId + " wrote no version of " + table));
   }
 
   /**
@@ -126,25 +119,35 @@ public final class RunSlices {
    * to an empty slice committed nothing (Delta skips empty commits): its slice is empty.
    */
   public Dataset<Row> slice(String table, Run run) {
-    var reader = spark.read().format("delta");
-    boolean committed = !history(table).where(col("run_id").equalTo(run.runId())).isEmpty();
-    if (committed) {
-      reader = reader.option("versionAsOf", versionWrittenBy(table, run.runId()));
-    } else if (run.rowsWritten().getOrDefault(table, -1L) != 0L) {
+    Optional<Long> version = lastVersionBy(table, run.runId());
+    if (version.isEmpty() && run.rowsWritten().getOrDefault(table, -1L) != 0L) {
       throw new RunNotFoundException("run " + run.runId() + " wrote no version of " + table);
+    }
+    var reader = spark.read().format("delta");
+    if (version.isPresent()) {
+      reader = reader.option("versionAsOf", version.get());
     }
     Dataset<Row> rows =
         reader
             .load(warehouse.pathOf(table).toString())
             .where(Warehouse.sliceCondition(run.financialYear(), run.scenario()));
-    return committed ? rows : rows.where(lit(false));
+    return version.isPresent() ? rows : rows.where(lit(false));
   }
 
   /** Returns true when the table exists and the run wrote to it (rows or an empty slice). */
   public boolean wrote(String table, Run run) {
     return warehouse.exists(table)
-        && (run.rowsWritten().containsKey(table)
-            || !history(table).where(col("run_id").equalTo(run.runId())).isEmpty());
+        && (run.rowsWritten().containsKey(table) || lastVersionBy(table, run.runId()).isPresent());
+  }
+
+  private Optional<Long> lastVersionBy(String table, String runId) {
+    List<Row> versions =
+        history(table)
+            .where(col("run_id").equalTo(runId))
+            .orderBy(col("version").desc())
+            .limit(1)
+            .collectAsList();
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0).getAs("version"));
   }
 
   private Dataset<Row> history(String table) {
