@@ -22,6 +22,7 @@ import org.fairshare.schema.DataQuality;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
 import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Population;
 import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.Staging;
 import org.slf4j.Logger;
@@ -176,19 +177,37 @@ public final class IngestStage implements Stage {
             Map.of(ConfigKeys.AREA_CODE_PATTERN.name(), cfg.get(ConfigKeys.AREA_CODE_PATTERN)),
             cfg.get(ConfigKeys.OTHER_VINTAGE_PATTERN),
             cfg.get(ConfigKeys.LSOA_VINTAGE));
-    v = Validator.withDuplicateKeyFailures(v, contract);
+    List<Check.References> refs = new ArrayList<>();
     for (Check check : contract.checks()) {
       if (check instanceof Check.References ref && cfg.isProvided(ref.dataset())) {
-        Dataset<Row> target = accepted.get(ref.dataset());
-        if (target == null) {
+        if (!accepted.containsKey(ref.dataset())) {
           throw new IllegalStateException(
               contract.name() + " references " + ref.dataset() + ", which is ingested later");
         }
-        boolean small = !ref.dataset().equals("population");
-        v = Validator.withReferenceFailures(v, ref, target, small);
+        refs.add(ref);
       }
     }
+    // A large input hashed once by the columns of its join to population (a subset of its key)
+    // serves both the duplicate-key window and that join: one shuffle of its rows, not two.
+    for (Check.References ref : refs) {
+      if (!isBroadcast(ref) && contract.key().containsAll(ref.columns())) {
+        v =
+            v.repartition(
+                Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
+                ref.columns().stream().map(functions::col).toArray(Column[]::new));
+        break;
+      }
+    }
+    v = Validator.withDuplicateKeyFailures(v, contract);
+    for (Check.References ref : refs) {
+      v = Validator.withReferenceFailures(v, ref, accepted.get(ref.dataset()), isBroadcast(ref));
+    }
     return Validator.withQuarantineFlag(v);
+  }
+
+  /** Population's keys are too many to broadcast; every other referenced dataset is small. */
+  private static boolean isBroadcast(Check.References ref) {
+    return !ref.dataset().equals(Population.DATASET);
   }
 
   /** Returns every rule that applies to the dataset, for data_quality. */

@@ -186,14 +186,15 @@ public final class Validator {
     Column[] key = contract.key().stream().map(functions::col).toArray(Column[]::new);
     Column[] all =
         List.of(contract.schema().fieldNames()).stream().map(functions::col).toArray(Column[]::new);
-    WindowSpec byKey = Window.partitionBy(key);
+    // One ordering for every window function here: Spark then sorts the rows once, not twice.
+    WindowSpec inFileOrder =
+        Window.partitionBy(key).orderBy(col(InputRows.SOURCE_FILE), col(InputRows.LINE_NUMBER));
+    WindowSpec byKey =
+        inFileOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Column copies = functions.count(lit(1)).over(byKey);
     Column hash = functions.xxhash64(all);
     Column identical = functions.min(hash).over(byKey).equalTo(functions.max(hash).over(byKey));
-    Column order =
-        functions
-            .row_number()
-            .over(byKey.orderBy(col(InputRows.SOURCE_FILE), col(InputRows.LINE_NUMBER)));
+    Column order = functions.row_number().over(inFileOrder);
     Column keyText =
         functions.concat_ws(
             ", ",

@@ -138,6 +138,7 @@ public final class Pipeline {
       throw e;
     } finally {
       spark.conf().unset(USER_METADATA);
+      ctx.releaseKeptReads();
     }
     runLog.finish(
         runId,

@@ -8,9 +8,11 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Staging;
 
 /** The context of one run: its id, its slice of the warehouse, and what it has written. */
 public final class RunContext implements StageContext {
@@ -21,6 +23,9 @@ public final class RunContext implements StageContext {
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   // Rows of this run's slice of each table this run wrote: what a later read of it returns.
   private final Map<String, Long> sliceRows = new LinkedHashMap<>();
+  // Staging slices as first read, kept for the run: several stages read activity and population,
+  // and each uncached read would scan the table and shuffle it into stable order again.
+  private final Map<String, Dataset<Row>> keptReads = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
   private long rowsReadByStage;
 
@@ -51,6 +56,11 @@ public final class RunContext implements StageContext {
 
   @Override
   public Dataset<Row> read(OutputTable table) {
+    Dataset<Row> kept = keptReads.get(table.name());
+    if (kept != null) {
+      rowsReadByStage += sliceRows.getOrDefault(table.name(), 0L);
+      return kept;
+    }
     if (!warehouse.exists(table.name())) {
       throw new IllegalStateException(
           "table " + table.name() + " has not been written yet; run the stage that writes it");
@@ -64,7 +74,15 @@ public final class RunContext implements StageContext {
             Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
     // Counting would cost a Spark job per read; a slice this run wrote holds what it wrote.
     Long known = table.isSliced() ? sliceRows.get(table.name()) : null;
-    rowsReadByStage += known != null ? known : slice.count();
+    if (Staging.isStaging(table)) {
+      slice = slice.persist(StorageLevel.MEMORY_AND_DISK());
+      keptReads.put(table.name(), slice);
+    }
+    long n = known != null ? known : slice.count();
+    if (Staging.isStaging(table)) {
+      sliceRows.putIfAbsent(table.name(), n);
+    }
+    rowsReadByStage += n;
     return slice;
   }
 
@@ -78,7 +96,17 @@ public final class RunContext implements StageContext {
             table, rows, config.financialYear(), config.scenario(), commitInfo());
     rowsWritten.merge(table.name(), n, Long::sum);
     sliceRows.put(table.name(), n);
+    Dataset<Row> stale = keptReads.remove(table.name());
+    if (stale != null) {
+      stale.unpersist();
+    }
     return n;
+  }
+
+  /** Frees the slices kept for re-reading; call when the run ends. */
+  public void releaseKeptReads() {
+    keptReads.values().forEach(Dataset::unpersist);
+    keptReads.clear();
   }
 
   @Override

@@ -9,12 +9,19 @@ import java.util.Map;
 public final class Staging {
   private Staging() {}
 
+  private static final String PREFIX = "stg_";
+
   /** Returns the staging table of a dataset, named {@code stg_<dataset>}. */
   public static OutputTable table(DatasetContract contract) {
     return OutputTable.sliced(
-        "stg_" + contract.name(),
+        PREFIX + contract.name(),
         "Accepted rows of the " + contract.name() + " input: " + contract.description(),
         contract.schema(),
         Map.of());
+  }
+
+  /** Returns whether the table is a staging table. */
+  public static boolean isStaging(OutputTable table) {
+    return table.name().startsWith(PREFIX);
   }
 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.functions;
 import org.fairshare.SparkTestBase;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.Pipeline;
+import org.fairshare.schema.Activity;
 import org.fairshare.schema.DataQuality;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
@@ -110,5 +115,38 @@ class IngestStageTest extends SparkTestBase {
     assertThat(wh.read("quarantine").orderBy("dataset", "line_number").collectAsList())
         .isEqualTo(firstQ);
     assertThat(wh.read(RunLog.TABLE.name()).count()).isEqualTo(2);
+  }
+
+  @Test
+  void activityIsShuffledOnceForItsDuplicateKeyAndPopulationChecks(@TempDir Path dir) {
+    FairshareConfig cfg = HostileInputs.config(dir.resolve("in"), dir.resolve("wh"), Map.of());
+    Map<String, Dataset<Row>> accepted = new HashMap<>();
+    for (String name : List.of("geography", "population")) {
+      accepted.put(
+          name,
+          IngestStage.validate(
+                  spark,
+                  cfg,
+                  Datasets.byName(name).orElseThrow(),
+                  InputFiles.of(cfg.input(name)),
+                  accepted)
+              .filter(functions.not(functions.col(Validator.IS_QUARANTINED))));
+    }
+    Dataset<Row> activity =
+        IngestStage.validate(
+            spark, cfg, Activity.CONTRACT, InputFiles.of(cfg.input("activity")), accepted);
+
+    // The checks join the rows (left) to what they reference (right): the left-most path is the
+    // activity rows' own lineage.
+    List<String> lineage = new ArrayList<>();
+    for (SparkPlan node = activity.queryExecution().executedPlan();
+        !node.children().isEmpty();
+        node = node.children().head()) {
+      lineage.add(node.nodeName());
+    }
+    assertThat(lineage).filteredOn(n -> n.equals("Exchange")).hasSize(1);
+    assertThat(lineage).filteredOn(n -> n.equals("Sort")).hasSize(1);
+    assertThat(lineage).contains("SortMergeJoin", "Window");
+    assertThat(activity.count()).isEqualTo(HostileInputs.ACTIVITY.lines().count() - 1);
   }
 }

@@ -1,0 +1,60 @@
+package org.fairshare.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.fairshare.SparkTestBase;
+import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.Warehouse;
+import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Spend;
+import org.fairshare.schema.Staging;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunContextTest extends SparkTestBase {
+  private static final OutputTable STG_SPEND = Staging.table(Spend.CONTRACT);
+
+  @TempDir Path dir;
+
+  @Test
+  void aStagingSliceIsScannedOnceARunAndAfreshOnceRewritten() {
+    FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    warehouse.create(STG_SPEND);
+    RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
+    ctx.write(STG_SPEND, spend(10.0));
+
+    Dataset<Row> first = ctx.read(STG_SPEND);
+    assertThat(isKept(first)).isTrue();
+    assertThat(ctx.read(STG_SPEND)).isSameAs(first);
+
+    ctx.write(STG_SPEND, spend(20.0));
+    Dataset<Row> afterRewrite = ctx.read(STG_SPEND);
+    assertThat(afterRewrite).isNotSameAs(first);
+    assertThat(afterRewrite.first().<java.math.BigDecimal>getAs(Spend.SPEND_GBP))
+        .isEqualByComparingTo("20");
+    assertThat(isKept(afterRewrite)).isTrue();
+
+    ctx.releaseKeptReads();
+    assertThat(isKept(afterRewrite)).isFalse();
+  }
+
+  private static boolean isKept(Dataset<Row> rows) {
+    return !rows.storageLevel().equals(StorageLevel.NONE());
+  }
+
+  private static Dataset<Row> spend(double amount) {
+    return spark
+        .range(1)
+        .selectExpr(
+            "'ICB1' as " + Spend.ORGANISATION_CODE,
+            "'emergency_admissions' as " + Spend.SERVICE,
+            "2024 as " + Spend.YEAR,
+            amount + " as " + Spend.SPEND_GBP);
+  }
+}
