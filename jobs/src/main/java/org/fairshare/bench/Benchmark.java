@@ -73,11 +73,15 @@ public final class Benchmark {
                 ConfigKeys.WAREHOUSE.name(), warehouse.toString()));
 
     progress.accept(String.format("scale %d: pipeline on %,d activity rows...", scale, rows));
-    HeapPeak.reset();
     long t0 = System.nanoTime();
-    RunResult result = Pipeline.run(spark, cfg, Pipeline.stages());
-    double pipelineSeconds = seconds(t0);
-    long heap = HeapPeak.bytes();
+    RunResult result;
+    double pipelineSeconds;
+    long heap;
+    try (HeapPeak peak = HeapPeak.start()) {
+      result = Pipeline.run(spark, cfg, Pipeline.stages());
+      pipelineSeconds = seconds(t0);
+      heap = peak.bytes();
+    }
 
     progress.accept(String.format("scale %d: floor job...", scale));
     t0 = System.nanoTime();
