@@ -259,10 +259,7 @@ public final class Warehouse {
    * Returns the rows hash-partitioned by their whole content and sorted within each partition, so
    * that every run hands the same rows, in the same order, to the same task. Delta names part files
    * by random UUIDs, so the order a table's files are listed and packed into tasks differs from run
-   * to run, and double sums downstream would differ in their last bits. The sort leads with a hash
-   * of the row: Spark compares sort keys by an 8-byte prefix first, and small-area codes share
-   * their first 8 characters ten at a time, so sorting by the columns alone compared most rows in
-   * full.
+   * to run, and double sums downstream would differ in their last bits.
    */
   public static Dataset<Row> inStableOrder(Dataset<Row> rows, int partitions) {
     Column[] orderable =
@@ -277,10 +274,7 @@ public final class Warehouse {
     if (orderable.length == 0) {
       return rows;
     }
-    Column[] hashFirst = new Column[orderable.length + 1];
-    hashFirst[0] = functions.xxhash64(orderable);
-    System.arraycopy(orderable, 0, hashFirst, 1, orderable.length);
-    return rows.repartition(partitions, orderable).sortWithinPartitions(hashFirst);
+    return rows.repartition(partitions, orderable).sortWithinPartitions(orderable);
   }
 
   /** Returns the SQL condition selecting one run's slice. */
