@@ -191,10 +191,7 @@ public final class IngestStage implements Stage {
     // serves both the duplicate-key window and that join: one shuffle of its rows, not two.
     for (Check.References ref : refs) {
       if (!isBroadcast(ref) && contract.key().containsAll(ref.columns())) {
-        v =
-            v.repartition(
-                Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
-                ref.columns().stream().map(functions::col).toArray(Column[]::new));
+        v = v.repartition(ref.columns().stream().map(functions::col).toArray(Column[]::new));
         break;
       }
     }
