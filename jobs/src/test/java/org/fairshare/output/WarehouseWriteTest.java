@@ -11,10 +11,10 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.fairshare.SparkTestBase;
-import org.fairshare.schema.OutputTable;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fairshare.SparkTestBase;
+import org.fairshare.schema.OutputTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,8 @@ class WarehouseWriteTest extends SparkTestBase {
         new SparkListener() {
           @Override
           public void onTaskEnd(SparkListenerTaskEnd end) {
-            if (end.taskMetrics() != null && end.taskMetrics().outputMetrics().recordsWritten() > 0) {
+            if (end.taskMetrics() != null
+                && end.taskMetrics().outputMetrics().recordsWritten() > 0) {
               tasks.incrementAndGet();
               peak.accumulateAndGet(end.taskMetrics().peakExecutionMemory(), Math::max);
             }
