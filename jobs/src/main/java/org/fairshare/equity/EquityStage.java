@@ -88,12 +88,12 @@ public final class EquityStage implements Stage {
     String needBasis =
         needMultipliers.isPresent() ? NeedExpected.NEED_MODEL_BASIS : NeedExpected.AGE_SEX_BASIS;
 
+    // Filters of the run's kept staging reads: copying them into a cache of their own would only
+    // take memory from the frames below.
     Dataset<Row> events =
-        NeedExpected.eventsByStratum(ctx.read(Staging.table(Activity.CONTRACT)), year)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        NeedExpected.eventsByStratum(ctx.read(Staging.table(Activity.CONTRACT)), year);
     Dataset<Row> persons =
-        NeedExpected.personsByStratum(ctx.read(Staging.table(Population.CONTRACT)), year)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        NeedExpected.personsByStratum(ctx.read(Staging.table(Population.CONTRACT)), year);
     Dataset<Row> rates = NeedExpected.nationalRates(events, persons);
     Dataset<Row> residents =
         persons
@@ -137,8 +137,6 @@ public final class EquityStage implements Stage {
       LOG.info("{}", line);
     } finally {
       areaUse.unpersist();
-      events.unpersist();
-      persons.unpersist();
     }
   }
 

@@ -20,8 +20,8 @@ import org.fairshare.schema.Population;
 /**
  * Need-expected use per small area and service by indirect standardisation for age and sex:
  * expected = sum over age and sex of residents x the national rate of the service in that age-sex
- * stratum. Activity is scanned once (aggregated to area x sex x age x service); everything after
- * that works on that aggregate and on small tables.
+ * stratum. Activity is read at its own grain (area x year x sex x age x service); every aggregation
+ * after that is to national strata, areas or smaller groups.
  */
 public final class NeedExpected {
   private NeedExpected() {}
@@ -47,20 +47,24 @@ public final class NeedExpected {
       AGE_SEX_BASIS
           + " x need multiplier per area and service (total rescaled to the age-sex total)";
 
-  /** Returns events per area, sex, age and service in the year (one pass over activity). */
+  /**
+   * Returns events per area, sex, age and service in the year. Activity's key is exactly these
+   * columns and the year (ingest quarantines duplicate keys), so one year's rows already are one
+   * per stratum: a filter, with no shuffle of the largest input.
+   */
   public static Dataset<Row> eventsByStratum(Dataset<Row> activity, int year) {
     return activity
         .filter(col(Activity.YEAR).equalTo(year))
-        .groupBy(col(AREA_CODE), col(SEX), col(AGE), col(SERVICE))
-        .agg(sum(col(EVENTS)).as(EVENTS));
+        .select(col(AREA_CODE), col(SEX), col(AGE), col(SERVICE), col(EVENTS));
   }
 
-  /** Returns residents (persons) per area, sex and age in the year. */
+  /**
+   * Returns residents (persons) per area, sex and age in the year: population's key, so a filter.
+   */
   public static Dataset<Row> personsByStratum(Dataset<Row> population, int year) {
     return population
         .filter(col(Population.YEAR).equalTo(year))
-        .groupBy(col(AREA_CODE), col(SEX), col(AGE))
-        .agg(sum(col(Population.PERSONS)).as(PERSONS));
+        .select(col(AREA_CODE), col(SEX), col(AGE), col(Population.PERSONS).as(PERSONS));
   }
 
   /**

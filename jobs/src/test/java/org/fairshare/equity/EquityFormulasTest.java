@@ -158,6 +158,16 @@ class EquityFormulasTest extends SparkTestBase {
   }
 
   @Test
+  void strataAreReadAtTheInputsOwnGrainWithoutAShuffle() {
+    Dataset<Row> events = NeedExpected.eventsByStratum(rows(Activity.SCHEMA, ACTIVITY), 2024);
+    Dataset<Row> persons = NeedExpected.personsByStratum(rows(Population.SCHEMA, POPULATION), 2024);
+    assertThat(events.queryExecution().executedPlan().toString()).doesNotContain("Exchange");
+    assertThat(persons.queryExecution().executedPlan().toString()).doesNotContain("Exchange");
+    assertThat(events.count()).isEqualTo(5);
+    assertThat(persons.count()).isEqualTo(4);
+  }
+
+  @Test
   void areasWithoutEventsObserveZero() {
     Row b2 =
         tinyAreaUse()
