@@ -144,7 +144,7 @@ public final class IngestStage implements Stage {
           }
         }
       }
-      ctx.write(Quarantine.TABLE, quarantined(validatedByName));
+      ctx.write(Quarantine.TABLE, quarantined(spark, validatedByName, reports));
       List<Row> dq = new ArrayList<>();
       reports.forEach(r -> dq.addAll(r.rows()));
       ctx.write(DataQuality.TABLE, spark.createDataFrame(dq, DataQuality.COLUMNS));
@@ -197,7 +197,13 @@ public final class IngestStage implements Stage {
     }
     v = Validator.withDuplicateKeyFailures(v, contract);
     for (Check.References ref : refs) {
-      v = Validator.withReferenceFailures(v, ref, accepted.get(ref.dataset()), isBroadcast(ref));
+      v =
+          Validator.withReferenceFailures(
+              v,
+              ref,
+              accepted.get(ref.dataset()),
+              Datasets.byName(ref.dataset()).orElseThrow().key(),
+              isBroadcast(ref));
     }
     return Validator.withQuarantineFlag(v);
   }
@@ -259,10 +265,21 @@ public final class IngestStage implements Stage {
         .toArray(Column[]::new);
   }
 
-  private static Dataset<Row> quarantined(Map<String, Dataset<Row>> validatedByName) {
+  /**
+   * Returns the quarantined rows of every input. The reports' counts pick the inputs that have any:
+   * a clean input is not scanned again (activity is tens of millions of rows).
+   */
+  private static Dataset<Row> quarantined(
+      SparkSession spark,
+      Map<String, Dataset<Row>> validatedByName,
+      List<DataQualityReport> reports) {
     Dataset<Row> all = null;
-    for (Map.Entry<String, Dataset<Row>> e : validatedByName.entrySet()) {
-      Dataset<Row> v = e.getValue();
+    for (DataQualityReport report : reports) {
+      if (report.rowsQuarantined() == 0) {
+        continue;
+      }
+      String name = report.dataset();
+      Dataset<Row> v = validatedByName.get(name);
       Column[] contractCols =
           List.of(v.columns()).stream()
               .filter(c -> !c.startsWith("_"))
@@ -275,7 +292,7 @@ public final class IngestStage implements Stage {
       Dataset<Row> q =
           v.filter(col(Validator.IS_QUARANTINED))
               .select(
-                  functions.lit(e.getKey()).as(Quarantine.DATASET),
+                  functions.lit(name).as(Quarantine.DATASET),
                   col(InputRows.SOURCE_FILE).as(Quarantine.SOURCE_FILE),
                   col(InputRows.LINE_NUMBER).as(Quarantine.LINE_NUMBER),
                   errors.getItem(0).getField(InputRows.RULE_ID).as(Quarantine.RULE_ID),
@@ -293,7 +310,7 @@ public final class IngestStage implements Stage {
                       .as(Quarantine.RAW_RECORD));
       all = all == null ? q : all.unionByName(q);
     }
-    return all;
+    return all != null ? all : spark.createDataFrame(List.of(), Quarantine.TABLE.schema());
   }
 
   private static String describe(Row worst) {

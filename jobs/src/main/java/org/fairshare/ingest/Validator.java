@@ -227,10 +227,15 @@ public final class Validator {
    * their not-null failure says enough.
    *
    * @param target the referenced dataset's accepted rows
+   * @param targetKey the columns that identify a row of target (its contract's key)
    * @param small whether target's keys are small enough to broadcast
    */
   public static Dataset<Row> withReferenceFailures(
-      Dataset<Row> rows, Check.References ref, Dataset<Row> target, boolean small) {
+      Dataset<Row> rows,
+      Check.References ref,
+      Dataset<Row> target,
+      List<String> targetKey,
+      boolean small) {
     Dataset<Row> keys = target;
     if (ref.positiveColumn() != null) {
       keys = keys.filter(col(ref.positiveColumn()).gt(0));
@@ -240,7 +245,13 @@ public final class Validator {
     for (int i = 0; i < ref.targetColumns().size(); i++) {
       targetCols.add(col(ref.targetColumns().get(i)).as("_ref" + i));
     }
-    keys = keys.select(targetCols.toArray(Column[]::new)).distinct().withColumn(flag, lit(true));
+    keys = keys.select(targetCols.toArray(Column[]::new));
+    // Accepted rows are unique by their key: naming all of it, they need no distinct (which, for
+    // population, is a shuffle of millions of rows).
+    if (!ref.targetColumns().containsAll(targetKey)) {
+      keys = keys.distinct();
+    }
+    keys = keys.withColumn(flag, lit(true));
     if (small) {
       keys = functions.broadcast(keys);
     }
