@@ -250,9 +250,13 @@ public final class Warehouse {
     return ours.isEmpty() ? 0L : rowsOf(ours.get(0));
   }
 
-  /** Returns the rows with exactly the table's columns, in its order and types. */
-  public static Dataset<Row> conformTo(OutputTable table, Dataset<Row> rows) {
-    return conform(table, rows, null, null);
+  /**
+   * Returns the rows as a read of the slice (financial year, scenario) would give them once
+   * written: exactly the table's columns, in its order and types, the slice columns filled in.
+   */
+  public static Dataset<Row> conformTo(
+      OutputTable table, Dataset<Row> rows, String financialYear, String scenario) {
+    return conform(table, rows, financialYear, scenario);
   }
 
   /**

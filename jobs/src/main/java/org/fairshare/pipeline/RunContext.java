@@ -13,6 +13,7 @@ import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.CachedLeaf;
 
 /** The context of one run: its id, its slice of the warehouse, and what it has written. */
 public final class RunContext implements StageContext {
@@ -23,9 +24,9 @@ public final class RunContext implements StageContext {
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
   // Rows of this run's slice of each table this run wrote: what a later read of it returns.
   private final Map<String, Long> sliceRows = new LinkedHashMap<>();
-  // Staging slices as first read, kept for the run: several stages read activity and population,
-  // and each uncached read would scan the table and shuffle it into stable order again.
-  private final Map<String, Dataset<Row>> keptReads = new LinkedHashMap<>();
+  // Staging slices as written or first read, kept for the run: several stages read activity and
+  // population, and each uncached read would scan the table and shuffle it into stable order again.
+  private final Map<String, Kept> keptReads = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
   private long rowsReadByStage;
 
@@ -56,10 +57,10 @@ public final class RunContext implements StageContext {
 
   @Override
   public Dataset<Row> read(OutputTable table) {
-    Dataset<Row> kept = keptReads.get(table.name());
+    Kept kept = keptReads.get(table.name());
     if (kept != null) {
       rowsReadByStage += sliceRows.getOrDefault(table.name(), 0L);
-      return kept;
+      return kept.rows();
     }
     if (!warehouse.exists(table.name())) {
       throw new IllegalStateException(
@@ -76,7 +77,7 @@ public final class RunContext implements StageContext {
     Long known = table.isSliced() ? sliceRows.get(table.name()) : null;
     if (Staging.isStaging(table)) {
       slice = slice.persist(StorageLevel.MEMORY_AND_DISK());
-      keptReads.put(table.name(), slice);
+      keptReads.put(table.name(), new Kept(slice, slice));
     }
     long n = known != null ? known : slice.count();
     if (Staging.isStaging(table)) {
@@ -96,18 +97,39 @@ public final class RunContext implements StageContext {
             table, rows, config.financialYear(), config.scenario(), commitInfo());
     rowsWritten.merge(table.name(), n, Long::sum);
     sliceRows.put(table.name(), n);
-    Dataset<Row> stale = keptReads.remove(table.name());
+    Kept stale = keptReads.remove(table.name());
     if (stale != null) {
-      stale.unpersist();
+      stale.cached().unpersist();
     }
+    return n;
+  }
+
+  /**
+   * Keeps a staging table's rows, as written, for the run's later reads: no stage reads the table
+   * back and shuffles it into stable order again. The write fills the cache; later reads start at
+   * the cache, not at the plan that made the rows (see {@link CachedLeaf}).
+   */
+  @Override
+  public long writeAndKeep(OutputTable table, Dataset<Row> rows) {
+    if (!Staging.isStaging(table)) {
+      return write(table, rows);
+    }
+    Dataset<Row> cached =
+        Warehouse.conformTo(table, rows, config.financialYear(), config.scenario())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    long n = write(table, cached);
+    keptReads.put(table.name(), new Kept(CachedLeaf.of(spark, cached), cached));
     return n;
   }
 
   /** Frees the slices kept for re-reading; call when the run ends. */
   public void releaseKeptReads() {
-    keptReads.values().forEach(Dataset::unpersist);
+    keptReads.values().forEach(k -> k.cached().unpersist());
     keptReads.clear();
   }
+
+  /** Rows a read returns, and the frame to unpersist to free them. */
+  private record Kept(Dataset<Row> rows, Dataset<Row> cached) {}
 
   @Override
   public void countRowsRead(long rows) {

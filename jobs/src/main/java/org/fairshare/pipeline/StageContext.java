@@ -26,6 +26,16 @@ public interface StageContext {
    */
   long write(OutputTable table, Dataset<Row> rows);
 
+  /**
+   * Writes as {@link #write} does and lets this run's later reads of the table return these rows
+   * instead of reading the table back, where the context keeps reads of it. The rows must already
+   * be in a stable order: the same rows in the same partitions, in the same order, on every run
+   * with the same inputs.
+   */
+  default long writeAndKeep(OutputTable table, Dataset<Row> rows) {
+    return write(table, rows);
+  }
+
   /** Adds rows a stage read from outside the warehouse (input files) to its logged rows in. */
   void countRowsRead(long rows);
 

@@ -2,14 +2,19 @@ package org.fairshare.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.columnar.InMemoryRelation;
 import org.apache.spark.storage.StorageLevel;
 import org.fairshare.SparkTestBase;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
+import org.fairshare.schema.Columns;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
@@ -42,6 +47,33 @@ class RunContextTest extends SparkTestBase {
 
     ctx.releaseKeptReads();
     assertThat(isKept(afterRewrite)).isFalse();
+  }
+
+  @Test
+  void aSliceWrittenAndKeptIsReadFromItsCacheAloneWithTheColumnsOfTheTable() throws Exception {
+    FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    warehouse.create(STG_SPEND);
+    RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
+    assertThat(ctx.writeAndKeep(STG_SPEND, spend(10.0))).isEqualTo(1);
+    assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
+    // Gone from disk, the rows can only come from memory.
+    try (var files = Files.walk(warehouse.pathOf(STG_SPEND.name()))) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+
+    Dataset<Row> kept = ctx.read(STG_SPEND);
+    assertThat(kept.schema().fieldNames()).containsExactly(STG_SPEND.schema().fieldNames());
+    Row row = kept.first();
+    assertThat(row.<String>getAs(Columns.FINANCIAL_YEAR)).isEqualTo(cfg.financialYear());
+    assertThat(row.<String>getAs(Columns.SCENARIO)).isEqualTo(cfg.scenario());
+    assertThat(row.<java.math.BigDecimal>getAs(Spend.SPEND_GBP)).isEqualByComparingTo("10");
+    // The plan that made the rows is not carried into later queries.
+    InMemoryRelation cache = (InMemoryRelation) kept.queryExecution().analyzed();
+    assertThat(cache.cacheBuilder().isCachedColumnBuffersLoaded()).isTrue();
+
+    ctx.releaseKeptReads();
+    assertThat(cache.cacheBuilder().isCachedColumnBuffersLoaded()).isFalse();
   }
 
   private static boolean isKept(Dataset<Row> rows) {
