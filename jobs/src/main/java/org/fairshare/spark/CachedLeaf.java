@@ -12,9 +12,9 @@ import scala.Option;
  * before the cache stands in for it. For rows kept through a run, made by a large plan (ingest's
  * validation: a regular expression and a failure message per check), that work is repeated by every
  * later query and held by every plan that refers to it. Spark has no public way to start a plan at
- * a cache, so this uses the classic (non-Connect) session's cache manager, as Spark's own {@code
- * CACHE TABLE} does; checkpoints, the public way to cut a plan, store rows uncompressed, 20 times
- * the columnar cache's size.
+ * a cache, so this uses the classic (non-Connect) session's cache manager; checkpoints, the public
+ * way to cut a plan, store whole rows uncompressed (about 140 bytes a row of activity), not Spark's
+ * compressed columnar cache.
  */
 public final class CachedLeaf {
   private CachedLeaf() {}

@@ -39,8 +39,8 @@ public final class Sessions {
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "4");
     // Every write goes to one (financial year, scenario) partition. Without concurrent writers
     // Spark sorts each task's rows by the partition columns before writing, though they hold one
-    // value: at England scale that sort spilled gigabytes per table. With them it writes in
-    // arrival order, one open file per partition (and sorts only past this many).
+    // value (WarehouseWriteTest: 71 MB of sort memory per task). With them it writes in arrival
+    // order, one open file per partition (and sorts only past this many).
     conf.setIfMissing("spark.sql.maxConcurrentOutputFileWriters", "4");
     settings.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
