@@ -3,6 +3,8 @@ package org.fairshare.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,6 +156,56 @@ class IngestStageTest extends SparkTestBase {
     // Population's accepted rows are unique by the columns activity joins them on: no distinct.
     assertThat(nodeNames(join.children().last())).doesNotContain("HashAggregate");
     assertThat(activity.count()).isEqualTo(HostileInputs.ACTIVITY.lines().count() - 1);
+  }
+
+  @Test
+  void aParquetRowIsQuarantinedNamingItsOwnFileAndRow(@TempDir Path dir) throws IOException {
+    FairshareConfig cfg =
+        HostileInputs.config(
+            dir.resolve("in"),
+            dir.resolve("wh"),
+            Map.of(
+                "validation.max_error_fraction", "1",
+                "inputs.activity.path", "activity",
+                "inputs.activity.format", "parquet"));
+    List<Row> rows =
+        spark
+            .read()
+            .option("header", "true")
+            .schema(Activity.SCHEMA)
+            .csv(dir.resolve("in/activity.csv").toString())
+            .where("events is not null")
+            .collectAsList();
+    Path folder = dir.resolve("in/activity");
+    Files.createDirectories(folder);
+    // The second file repeats the first file's first row: an exact copy, found in another file.
+    writeParquet(rows, folder.resolve("a.parquet"), dir.resolve("tmp-a"));
+    writeParquet(List.of(rows.get(0)), folder.resolve("b.parquet"), dir.resolve("tmp-b"));
+    Pipeline.run(spark, cfg, List.of(stage()));
+
+    List<Row> activity =
+        new Warehouse(spark, cfg.warehouse())
+            .read(Quarantine.TABLE.name())
+            .where("dataset = 'activity'")
+            .orderBy(Quarantine.SOURCE_FILE, Quarantine.LINE_NUMBER)
+            .collectAsList();
+    assertThat(activity)
+        .extracting(
+            r -> Path.of(r.<String>getAs(Quarantine.SOURCE_FILE)).getFileName().toString(),
+            r -> r.<Long>getAs(Quarantine.LINE_NUMBER),
+            r -> r.<String>getAs(Quarantine.RULE_ID))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a.parquet", 3L, "activity_without_population"),
+            org.assertj.core.groups.Tuple.tuple("b.parquet", 1L, "duplicate_row"));
+  }
+
+  private static void writeParquet(List<Row> rows, Path file, Path scratch) throws IOException {
+    spark.createDataFrame(rows, Activity.SCHEMA).coalesce(1).write().parquet(scratch.toString());
+    try (var parts = Files.list(scratch)) {
+      Path part =
+          parts.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().get();
+      Files.move(part, file);
+    }
   }
 
   private static List<String> nodeNames(SparkPlan plan) {
