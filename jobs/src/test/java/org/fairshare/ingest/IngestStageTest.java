@@ -2,6 +2,7 @@ package org.fairshare.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,6 +169,7 @@ class IngestStageTest extends SparkTestBase {
                 "validation.max_error_fraction", "1",
                 "inputs.activity.path", "activity",
                 "inputs.activity.format", "parquet"));
+    // The CSV's rows as typed values: its 2.5 events (a type failure in CSV) cannot be Parquet.
     List<Row> rows =
         spark
             .read()
@@ -195,8 +197,8 @@ class IngestStageTest extends SparkTestBase {
             r -> r.<Long>getAs(Quarantine.LINE_NUMBER),
             r -> r.<String>getAs(Quarantine.RULE_ID))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a.parquet", 3L, "activity_without_population"),
-            org.assertj.core.groups.Tuple.tuple("b.parquet", 1L, "duplicate_row"));
+            tuple("a.parquet", 3L, "activity_without_population"),
+            tuple("b.parquet", 1L, "duplicate_row"));
   }
 
   private static void writeParquet(List<Row> rows, Path file, Path scratch) throws IOException {
