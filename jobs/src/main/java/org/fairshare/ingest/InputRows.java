@@ -45,10 +45,29 @@ public final class InputRows {
             message.as(MESSAGE)));
   }
 
-  /** Returns {@code failures} with the present elements of {@code more} appended. */
+  /**
+   * Returns {@code failures} with the present elements of {@code more} appended.
+   *
+   * <p>Built of expressions Spark compiles: {@code array_compact} is a lambda, which keeps the
+   * whole projection, and every check under it, out of code generation and evaluated row by row.
+   * Almost every row passes, so the checks are tested first and the array is touched only where one
+   * fails.
+   */
   public static Column appendFailures(Column failures, Column... more) {
-    return functions.concat(
-        failures, functions.array_compact(functions.array(more)).cast(FAILURES_TYPE));
+    if (more.length == 0) {
+      return failures;
+    }
+    Column anyFailed = functions.lit(false);
+    Column[] present = new Column[more.length + 1];
+    present[0] = failures;
+    for (int i = 0; i < more.length; i++) {
+      anyFailed = anyFailed.or(more[i].isNotNull());
+      present[i + 1] =
+          functions
+              .when(more[i].isNotNull(), functions.array(more[i]).cast(FAILURES_TYPE))
+              .otherwise(noFailures());
+    }
+    return functions.when(anyFailed, functions.concat(present)).otherwise(failures);
   }
 
   /** Returns a column holding no failures, typed for later appends. */

@@ -42,6 +42,11 @@ public final class Sessions {
     // value (WarehouseWriteTest: 71 MB of sort memory per task). With them it writes in arrival
     // order, one open file per partition (and sorts only past this many).
     conf.setIfMissing("spark.sql.maxConcurrentOutputFileWriters", "4");
+    // HotSpot does not compile a method of more than 8,000 bytes; it runs it in its interpreter.
+    // Spark's own limit is 64 KB, so a stage whose generated code falls between the two runs
+    // interpreted: ingest's read and check of England's activity took 84 s so, 27 s at this limit,
+    // past which Spark compiles each operator of the stage on its own, in methods HotSpot compiles.
+    conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
     settings.forEach(conf::set);
     return SparkSession.builder().config(conf).getOrCreate();
   }
