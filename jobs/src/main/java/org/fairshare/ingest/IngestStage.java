@@ -25,6 +25,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.CachedLeaf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,8 @@ public final class IngestStage implements Stage {
     FairshareConfig cfg = ctx.config();
     Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
     Map<String, Dataset<Row>> validatedByName = new LinkedHashMap<>();
+    // Caches handed to the run with the staging rows over them: the run frees them, not ingest.
+    List<String> kept = new ArrayList<>();
     List<DataQualityReport> reports = new ArrayList<>();
     try {
       for (DatasetContract contract : contracts) {
@@ -92,12 +95,15 @@ public final class IngestStage implements Stage {
           continue;
         }
         InputFiles files = InputFiles.of(cfg.input(contract.name()));
-        Dataset<Row> validated = validate(spark, cfg, contract, files, accepted);
-        validated.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> validated =
+            InputRows.withBookkeepingOfFailedRowsOnly(
+                    validate(spark, cfg, contract, files, accepted))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         validatedByName.put(contract.name(), validated);
+        // Over the cache alone: the run's later reads of staging must not carry validation's plan.
         accepted.put(
             contract.name(),
-            validated
+            CachedLeaf.of(spark, validated)
                 .filter(functions.not(col(Validator.IS_QUARANTINED)))
                 .select(columns(contract)));
         DataQualityReport report =
@@ -137,15 +143,6 @@ public final class IngestStage implements Stage {
           worst = w;
         }
       }
-      if (worst == null && stageAccepted) {
-        for (DatasetContract contract : contracts) {
-          if (accepted.containsKey(contract.name())) {
-            // Validation hashed and sorted every input by its key (the duplicate-key window), so
-            // its accepted rows are in stable order already: the run keeps them as written.
-            ctx.writeAndKeep(Staging.table(contract), accepted.get(contract.name()));
-          }
-        }
-      }
       ctx.write(Quarantine.TABLE, quarantined(spark, validatedByName, reports));
       List<Row> dq = new ArrayList<>();
       reports.forEach(r -> dq.addAll(r.rows()));
@@ -153,8 +150,27 @@ public final class IngestStage implements Stage {
       if (worst != null) {
         throw new DataQualityException(describe(worst));
       }
+      if (stageAccepted) {
+        // Last: each staging write hands its input's cache over to the run.
+        for (DatasetContract contract : contracts) {
+          if (accepted.containsKey(contract.name())) {
+            // Validation hashed and sorted every input by its key (the duplicate-key window), so
+            // its accepted rows are in stable order already: the run keeps them as written.
+            ctx.writeAndKeep(
+                Staging.table(contract),
+                accepted.get(contract.name()),
+                validatedByName.get(contract.name()));
+            kept.add(contract.name());
+          }
+        }
+      }
     } finally {
-      validatedByName.values().forEach(Dataset::unpersist);
+      validatedByName.forEach(
+          (name, validated) -> {
+            if (!kept.contains(name)) {
+              validated.unpersist();
+            }
+          });
     }
   }
 

@@ -1,6 +1,10 @@
 package org.fairshare.ingest;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -68,6 +72,25 @@ public final class InputRows {
               .otherwise(noFailures());
     }
     return functions.when(anyFailed, functions.concat(present)).otherwise(failures);
+  }
+
+  /**
+   * Returns the rows with their file, line, raw record and failures null where the row failed no
+   * check. Only failing rows are looked up by them (quarantine, the report's samples), and a cache
+   * of England's 43 million clean activity rows would otherwise carry a file path, a line number
+   * and an empty array each, and hash every path to encode it.
+   */
+  public static Dataset<Row> withBookkeepingOfFailedRowsOnly(Dataset<Row> validated) {
+    Column failed = functions.size(functions.col(FAILURES)).gt(0);
+    List<String> bookkeeping = List.of(SOURCE_FILE, LINE_NUMBER, RAW_RECORD, FAILURES);
+    return validated.select(
+        Stream.of(validated.columns())
+            .map(
+                c ->
+                    bookkeeping.contains(c)
+                        ? functions.when(failed, functions.col(c)).as(c)
+                        : functions.col(c))
+            .toArray(Column[]::new));
   }
 
   /** Returns a column holding no failures, typed for later appends. */

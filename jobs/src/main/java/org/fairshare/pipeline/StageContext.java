@@ -28,12 +28,15 @@ public interface StageContext {
 
   /**
    * Writes as {@link #write} does and lets this run's later reads of the table return these rows
-   * instead of reading the table back, where the context keeps reads of it. The rows must already
-   * be in a stable order: the same rows in the same partitions, in the same order, on every run
-   * with the same inputs.
+   * instead of reading the table back, where the context keeps reads of it. The rows must be a plan
+   * over {@code cache}, a persisted frame that the caller hands over: the context unpersists it
+   * when the run no longer needs it. The rows must already be in a stable order: the same rows in
+   * the same partitions, in the same order, on every run with the same inputs.
    */
-  default long writeAndKeep(OutputTable table, Dataset<Row> rows) {
-    return write(table, rows);
+  default long writeAndKeep(OutputTable table, Dataset<Row> rows, Dataset<Row> cache) {
+    long n = write(table, rows);
+    cache.unpersist();
+    return n;
   }
 
   /** Adds rows a stage read from outside the warehouse (input files) to its logged rows in. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -165,6 +166,43 @@ class IngestStageTest extends SparkTestBase {
     // Population's accepted rows are unique by the columns activity joins them on: no distinct.
     assertThat(nodeNames(join.children().last())).doesNotContain("HashAggregate");
     assertThat(activity.count()).isEqualTo(HostileInputs.ACTIVITY.lines().count() - 1);
+  }
+
+  @Test
+  void theRowsIngestCachesKeepTheFileLineAndFailuresOfFailedRowsAlone(@TempDir Path dir) {
+    Dataset<Row> validated = validatedActivity(dir);
+    Column[] bookkeeping = {
+      functions.col(InputRows.SOURCE_FILE),
+      functions.col(InputRows.LINE_NUMBER),
+      functions.col(InputRows.FAILURES)
+    };
+    List<Row> failed =
+        validated
+            .filter(functions.size(functions.col(InputRows.FAILURES)).gt(0))
+            .select(bookkeeping)
+            .collectAsList();
+
+    Dataset<Row> cached = InputRows.withBookkeepingOfFailedRowsOnly(validated);
+
+    assertThat(cached.columns()).containsExactly(validated.columns());
+    assertThat(
+            cached
+                .filter(functions.col(InputRows.FAILURES).isNotNull())
+                .select(bookkeeping)
+                .collectAsList())
+        .isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(failed);
+    Dataset<Row> clean = cached.filter(functions.col(InputRows.FAILURES).isNull());
+    assertThat(clean.count()).isPositive().isEqualTo(validated.count() - failed.size());
+    assertThat(
+            clean
+                .filter(
+                    functions
+                        .col(InputRows.SOURCE_FILE)
+                        .isNotNull()
+                        .or(functions.col(InputRows.LINE_NUMBER).isNotNull()))
+                .count())
+        .isZero();
   }
 
   @Test

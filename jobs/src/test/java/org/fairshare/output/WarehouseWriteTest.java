@@ -4,7 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.rand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
@@ -15,6 +20,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fairshare.SparkTestBase;
 import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Spend;
+import org.fairshare.schema.Staging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +72,50 @@ class WarehouseWriteTest extends SparkTestBase {
     assertThat(written).isEqualTo(200_000L);
     assertThat(tasks.get()).isPositive();
     assertThat(peak.get()).as("peak execution memory of the writing tasks").isZero();
+  }
+
+  @Test
+  void aStagingSliceRecordsRowCountsButNoColumnStatisticsWhereOtherTablesRecordBoth() {
+    OutputTable staging = Staging.table(Spend.CONTRACT);
+    OutputTable output =
+        OutputTable.sliced(
+            "stats_probe",
+            "an output table",
+            new StructType().add("k", DataTypes.LongType, false),
+            Map.of());
+    Warehouse wh = new Warehouse(spark, dir);
+    wh.createAll(List.of(staging, output));
+
+    wh.replaceSlice(
+        staging,
+        spark.sql(
+            "select 'ICB1' as organisation_code, 'emergency_admissions' as service, 2024 as year,"
+                + " 10 as spend_gbp"),
+        "2025-26",
+        "base",
+        "{}");
+    wh.replaceSlice(output, spark.range(0, 3, 1, 1).toDF("k"), "2025-26", "base", "{}");
+
+    assertThat(fileStats(wh, staging))
+        .containsEntry("numRecords", 1)
+        .doesNotContainKeys("minValues", "maxValues");
+    assertThat(fileStats(wh, output)).containsKeys("numRecords", "minValues", "maxValues");
+  }
+
+  /** Returns the statistics Delta logged for the table's one data file. */
+  private static Map<String, Object> fileStats(Warehouse wh, OutputTable table) {
+    List<Row> adds =
+        spark
+            .read()
+            .json(wh.pathOf(table.name()).resolve("_delta_log").toString() + "/*.json")
+            .where("add is not null")
+            .select("add.stats")
+            .collectAsList();
+    assertThat(adds).as(table.name() + "'s data files").hasSize(1);
+    try {
+      return new ObjectMapper().readValue(adds.get(0).getString(0), new TypeReference<>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

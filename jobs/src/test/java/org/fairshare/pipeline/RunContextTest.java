@@ -6,10 +6,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.execution.columnar.InMemoryRelation;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.fairshare.SparkTestBase;
 import org.fairshare.config.FairshareConfig;
@@ -18,8 +21,10 @@ import org.fairshare.schema.Columns;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.CachedLeaf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
 
 class RunContextTest extends SparkTestBase {
   private static final OutputTable STG_SPEND = Staging.table(Spend.CONTRACT);
@@ -50,12 +55,22 @@ class RunContextTest extends SparkTestBase {
   }
 
   @Test
-  void aSliceWrittenAndKeptIsReadFromItsCacheAloneWithTheColumnsOfTheTable() throws Exception {
+  void aSliceWrittenAndKeptIsReadFromTheCacheItWasWrittenFromWithTheColumnsOfTheTable()
+      throws Exception {
     FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     warehouse.create(STG_SPEND);
     RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
-    assertThat(ctx.writeAndKeep(STG_SPEND, spend(10.0))).isEqualTo(1);
+    // As ingest hands over its validated rows: a cache holding rejected rows too, and a flag.
+    Dataset<Row> validated =
+        spend(10.0)
+            .withColumn("_rejected", functions.lit(false))
+            .unionByName(spend(99.0).withColumn("_rejected", functions.lit(true)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> accepted =
+        CachedLeaf.of(spark, validated).filter("not _rejected").drop("_rejected");
+
+    assertThat(ctx.writeAndKeep(STG_SPEND, accepted, validated)).isEqualTo(1);
     assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
     // Gone from disk, the rows can only come from memory.
     try (var files = Files.walk(warehouse.pathOf(STG_SPEND.name()))) {
@@ -64,16 +79,22 @@ class RunContextTest extends SparkTestBase {
 
     Dataset<Row> kept = ctx.read(STG_SPEND);
     assertThat(kept.schema().fieldNames()).containsExactly(STG_SPEND.schema().fieldNames());
+    assertThat(kept.collectAsList()).hasSize(1);
     Row row = kept.first();
     assertThat(row.<String>getAs(Columns.FINANCIAL_YEAR)).isEqualTo(cfg.financialYear());
     assertThat(row.<String>getAs(Columns.SCENARIO)).isEqualTo(cfg.scenario());
     assertThat(row.<java.math.BigDecimal>getAs(Spend.SPEND_GBP)).isEqualByComparingTo("10");
-    // The plan that made the rows is not carried into later queries.
-    InMemoryRelation cache = (InMemoryRelation) kept.queryExecution().analyzed();
+    // The rows are not cached a second time, and the plan that made them is not carried into
+    // later queries: the only leaf under the kept rows is the cache they were written from.
+    assertThat(isKept(kept)).isFalse();
+    List<LogicalPlan> leaves =
+        CollectionConverters.asJava(kept.queryExecution().analyzed().collectLeaves());
+    assertThat(leaves).hasSize(1).first().isInstanceOf(InMemoryRelation.class);
+    InMemoryRelation cache = (InMemoryRelation) leaves.get(0);
     assertThat(cache.cacheBuilder().isCachedColumnBuffersLoaded()).isTrue();
 
     ctx.releaseKeptReads();
-    assertThat(cache.cacheBuilder().isCachedColumnBuffersLoaded()).isFalse();
+    assertThat(isKept(validated)).isFalse();
   }
 
   private static boolean isKept(Dataset<Row> rows) {
