@@ -3,6 +3,8 @@ package org.fairshare.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,9 @@ public final class IngestStage implements Stage {
     FairshareConfig cfg = ctx.config();
     Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
     Map<String, Dataset<Row>> validatedByName = new LinkedHashMap<>();
-    // Caches handed to the run with the staging rows over them: the run frees them, not ingest.
-    List<String> kept = new ArrayList<>();
+    Map<String, Dataset<Row>> cachedByName = new LinkedHashMap<>();
+    // Once handed to the run with the staging rows over them, the caches are the run's to free.
+    boolean handedOver = false;
     List<DataQualityReport> reports = new ArrayList<>();
     try {
       for (DatasetContract contract : contracts) {
@@ -95,15 +98,16 @@ public final class IngestStage implements Stage {
           continue;
         }
         InputFiles files = InputFiles.of(cfg.input(contract.name()));
-        Dataset<Row> validated =
-            InputRows.withBookkeepingOfFailedRowsOnly(
-                    validate(spark, cfg, contract, files, accepted))
+        Dataset<Row> cached =
+            InputRows.forCache(validate(spark, cfg, contract, files, accepted))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        validatedByName.put(contract.name(), validated);
+        cachedByName.put(contract.name(), cached);
         // Over the cache alone: the run's later reads of staging must not carry validation's plan.
+        Dataset<Row> validated = InputRows.fromCache(CachedLeaf.of(spark, cached));
+        validatedByName.put(contract.name(), validated);
         accepted.put(
             contract.name(),
-            CachedLeaf.of(spark, validated)
+            CachedLeaf.of(spark, cached)
                 .filter(functions.not(col(Validator.IS_QUARANTINED)))
                 .select(columns(contract)));
         DataQualityReport report =
@@ -151,26 +155,27 @@ public final class IngestStage implements Stage {
         throw new DataQualityException(describe(worst));
       }
       if (stageAccepted) {
-        // Last: each staging write hands its input's cache over to the run.
-        for (DatasetContract contract : contracts) {
-          if (accepted.containsKey(contract.name())) {
-            // Validation hashed and sorted every input by its key (the duplicate-key window), so
-            // its accepted rows are in stable order already: the run keeps them as written.
-            ctx.writeAndKeep(
-                Staging.table(contract),
-                accepted.get(contract.name()),
-                validatedByName.get(contract.name()));
-            kept.add(contract.name());
-          }
-        }
+        // Last: the staging writes take over the caches. Smallest first: see writeAndKeep.
+        Map<String, Long> acceptedRows = new HashMap<>();
+        reports.forEach(r -> acceptedRows.put(r.dataset(), r.rowsAccepted()));
+        // Validation hashed and sorted every input by its key (the duplicate-key window), so its
+        // accepted rows are in stable order already.
+        List<StageContext.KeptWrite> writes =
+            contracts.stream()
+                .filter(c -> accepted.containsKey(c.name()))
+                .sorted(Comparator.comparingLong(c -> acceptedRows.get(c.name())))
+                .map(
+                    c ->
+                        new StageContext.KeptWrite(
+                            Staging.table(c), accepted.get(c.name()), cachedByName.get(c.name())))
+                .toList();
+        handedOver = true;
+        ctx.writeAndKeep(writes);
       }
     } finally {
-      validatedByName.forEach(
-          (name, validated) -> {
-            if (!kept.contains(name)) {
-              validated.unpersist();
-            }
-          });
+      if (!handedOver) {
+        cachedByName.values().forEach(Dataset::unpersist);
+      }
     }
   }
 

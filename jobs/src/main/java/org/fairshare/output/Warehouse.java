@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.fairshare.schema.Columns;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.DriverThreads;
 
 /**
  * The folder of Delta output tables, one sub-folder per table. Creates tables from their
@@ -99,42 +97,16 @@ public final class Warehouse {
    * over a minute before a run could start.
    */
   public void createAll(List<OutputTable> tables) {
-    if (tables.isEmpty()) {
-      return;
+    List<Callable<Void>> creations = new ArrayList<>();
+    for (OutputTable table : tables) {
+      creations.add(
+          () -> {
+            create(table);
+            return null;
+          });
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(CREATE_THREADS, tables.size()),
-            r -> {
-              Thread t = new Thread(r, "fairshare-create-table");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> created = new ArrayList<>();
-      for (OutputTable table : tables) {
-        created.add(pool.submit(() -> create(table)));
-      }
-      for (Future<?> f : created) {
-        awaitCreated(f);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static void awaitCreated(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    DriverThreads.runAll("fairshare-create-table", CREATE_THREADS, creations)
+        .forEach(DriverThreads::result);
   }
 
   /**

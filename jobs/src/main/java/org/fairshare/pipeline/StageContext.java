@@ -1,5 +1,6 @@
 package org.fairshare.pipeline;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,17 +27,22 @@ public interface StageContext {
    */
   long write(OutputTable table, Dataset<Row> rows);
 
+  /** A write whose rows are a plan over {@code cache}, a persisted frame. */
+  record KeptWrite(OutputTable table, Dataset<Row> rows, Dataset<Row> cache) {}
+
   /**
-   * Writes as {@link #write} does and lets this run's later reads of the table return these rows
-   * instead of reading the table back, where the context keeps reads of it. The rows must be a plan
-   * over {@code cache}, a persisted frame that the caller hands over: the context unpersists it
-   * when the run no longer needs it. The rows must already be in a stable order: the same rows in
-   * the same partitions, in the same order, on every run with the same inputs.
+   * Writes each table as {@link #write} does, and lets this run's later reads of it return its rows
+   * instead of reading the table back, where the context keeps reads of it. The caller hands every
+   * cache over with this call, whether its write succeeds or not: the context unpersists it when
+   * the run no longer needs it. The rows must already be in a stable order: the same rows in the
+   * same partitions, in the same order, on every run with the same inputs.
    */
-  default long writeAndKeep(OutputTable table, Dataset<Row> rows, Dataset<Row> cache) {
-    long n = write(table, rows);
-    cache.unpersist();
-    return n;
+  default void writeAndKeep(List<KeptWrite> writes) {
+    try {
+      writes.forEach(w -> write(w.table(), w.rows()));
+    } finally {
+      writes.forEach(w -> w.cache().unpersist());
+    }
   }
 
   /** Adds rows a stage read from outside the warehouse (input files) to its logged rows in. */

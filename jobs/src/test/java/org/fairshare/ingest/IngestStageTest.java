@@ -169,7 +169,7 @@ class IngestStageTest extends SparkTestBase {
   }
 
   @Test
-  void theRowsIngestCachesKeepTheFileLineAndFailuresOfFailedRowsAlone(@TempDir Path dir) {
+  void theRowsIngestCachesCarryTheFileLineAndFailuresOfFailedRowsAlone(@TempDir Path dir) {
     Dataset<Row> validated = validatedActivity(dir);
     Column[] bookkeeping = {
       functions.col(InputRows.SOURCE_FILE),
@@ -182,17 +182,20 @@ class IngestStageTest extends SparkTestBase {
             .select(bookkeeping)
             .collectAsList();
 
-    Dataset<Row> cached = InputRows.withBookkeepingOfFailedRowsOnly(validated);
+    Dataset<Row> cached = InputRows.forCache(validated);
+    Dataset<Row> unpacked = InputRows.fromCache(cached);
 
-    assertThat(cached.columns()).containsExactly(validated.columns());
+    assertThat(cached.columns())
+        .doesNotContain(InputRows.SOURCE_FILE, InputRows.LINE_NUMBER, InputRows.FAILURES);
+    assertThat(unpacked.columns()).containsExactlyInAnyOrder(validated.columns());
     assertThat(
-            cached
+            unpacked
                 .filter(functions.col(InputRows.FAILURES).isNotNull())
                 .select(bookkeeping)
                 .collectAsList())
         .isNotEmpty()
         .containsExactlyInAnyOrderElementsOf(failed);
-    Dataset<Row> clean = cached.filter(functions.col(InputRows.FAILURES).isNull());
+    Dataset<Row> clean = unpacked.filter(functions.col(InputRows.FAILURES).isNull());
     assertThat(clean.count()).isPositive().isEqualTo(validated.count() - failed.size());
     assertThat(
             clean

@@ -1,6 +1,7 @@
 package org.fairshare.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.fairshare.SparkTestBase;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.schema.Columns;
+import org.fairshare.schema.Envelopes;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
@@ -70,7 +72,8 @@ class RunContextTest extends SparkTestBase {
     Dataset<Row> accepted =
         CachedLeaf.of(spark, validated).filter("not _rejected").drop("_rejected");
 
-    assertThat(ctx.writeAndKeep(STG_SPEND, accepted, validated)).isEqualTo(1);
+    ctx.writeAndKeep(List.of(new StageContext.KeptWrite(STG_SPEND, accepted, validated)));
+    assertThat(ctx.rowsWritten()).containsEntry(STG_SPEND.name(), 1L);
     assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
     // Gone from disk, the rows can only come from memory.
     try (var files = Files.walk(warehouse.pathOf(STG_SPEND.name()))) {
@@ -95,6 +98,33 @@ class RunContextTest extends SparkTestBase {
 
     ctx.releaseKeptReads();
     assertThat(isKept(validated)).isFalse();
+  }
+
+  @Test
+  void whenOneOfSeveralWritesFailsTheOthersAreKeptAndTheFailedOnesCacheIsFreed() {
+    FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    OutputTable notCreated = Staging.table(Envelopes.CONTRACT);
+    warehouse.create(STG_SPEND);
+    RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
+    Dataset<Row> spendCache = spend(10.0).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> otherCache = spend(20.0).persist(StorageLevel.MEMORY_AND_DISK());
+
+    assertThatThrownBy(
+            () ->
+                ctx.writeAndKeep(
+                    List.of(
+                        new StageContext.KeptWrite(notCreated, otherCache, otherCache),
+                        new StageContext.KeptWrite(STG_SPEND, spendCache, spendCache))))
+        .hasMessageContaining(notCreated.name());
+
+    assertThat(ctx.rowsWritten()).containsOnlyKeys(STG_SPEND.name());
+    assertThat(isKept(otherCache)).isFalse();
+    assertThat(isKept(spendCache)).isTrue();
+    assertThat(ctx.read(STG_SPEND).first().<java.math.BigDecimal>getAs(Spend.SPEND_GBP))
+        .isEqualByComparingTo("10");
+    ctx.releaseKeptReads();
+    assertThat(isKept(spendCache)).isFalse();
   }
 
   private static boolean isKept(Dataset<Row> rows) {
