@@ -103,11 +103,12 @@ public final class IngestStage implements Stage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cachedByName.put(contract.name(), cached);
         // Over the cache alone: the run's later reads of staging must not carry validation's plan.
-        Dataset<Row> validated = InputRows.fromCache(CachedLeaf.of(spark, cached));
+        Dataset<Row> cachedRows = CachedLeaf.of(spark, cached);
+        Dataset<Row> validated = InputRows.fromCache(cachedRows);
         validatedByName.put(contract.name(), validated);
         accepted.put(
             contract.name(),
-            CachedLeaf.of(spark, cached)
+            cachedRows
                 .filter(functions.not(col(Validator.IS_QUARANTINED)))
                 .select(columns(contract)));
         DataQualityReport report =
