@@ -1,11 +1,14 @@
 package org.fairshare.inequality;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -109,22 +112,22 @@ public final class BuiltInSummary {
                 SlopeIndex.ValueType.RATE, false, 1.0, List.of(c), repetitions, seed));
     Column siiLimits =
         col(InequalityIndicators.INDICATOR).notEqual(BuiltInIndicators.SPEND_PER_HEAD);
+    // Both measures from one pass: a union of two selects would run the simulation twice.
     Dataset<Row> siiRows =
-        measure(
-                sii,
+        measures(
+            sii,
+            new Measure(
                 InequalitySummary.MEASURES.get(0),
                 col(SlopeIndex.SII),
                 when(siiLimits, col(SlopeIndex.SII_LOWER)),
                 when(siiLimits, col(SlopeIndex.SII_UPPER)),
-                col(IndicatorColumns.METHOD))
-            .unionByName(
-                measure(
-                    sii,
-                    InequalitySummary.MEASURES.get(1),
-                    col(SlopeIndex.RII),
-                    when(siiLimits, col(SlopeIndex.RII_LOWER)),
-                    when(siiLimits, col(SlopeIndex.RII_UPPER)),
-                    col(IndicatorColumns.METHOD)));
+                col(IndicatorColumns.METHOD)),
+            new Measure(
+                InequalitySummary.MEASURES.get(1),
+                col(SlopeIndex.RII),
+                when(siiLimits, col(SlopeIndex.RII_LOWER)),
+                when(siiLimits, col(SlopeIndex.RII_UPPER)),
+                col(IndicatorColumns.METHOD)));
 
     Dataset<Row> ci =
         ConcentrationIndex.concentrationIndex(
@@ -135,14 +138,14 @@ public final class BuiltInSummary {
             ConcentrationIndex.Bounds.none(),
             c);
     Dataset<Row> ciRows =
-        measure(
+        measures(
             ci,
-            InequalitySummary.MEASURES.get(2),
-            col(IndicatorColumns.VALUE),
-            col(IndicatorColumns.LOWER_CI),
-            col(IndicatorColumns.UPPER_CI),
-            col(IndicatorColumns.METHOD));
-
+            new Measure(
+                InequalitySummary.MEASURES.get(2),
+                col(IndicatorColumns.VALUE),
+                col(IndicatorColumns.LOWER_CI),
+                col(IndicatorColumns.UPPER_CI),
+                col(IndicatorColumns.METHOD)));
     return siiRows.unionByName(ciRows).unionByName(gaps(deciles, z));
   }
 
@@ -190,36 +193,53 @@ public final class BuiltInSummary {
             col("most_log_se")
                 .multiply(col("most_log_se"))
                 .plus(col("least_log_se").multiply(col("least_log_se"))));
-    Dataset<Row> absolute =
-        measure(
-            pairs,
+    return measures(
+        pairs,
+        new Measure(
             InequalitySummary.MEASURES.get(3),
             gap,
             when(hasLimits, gap.minus(gapSe.multiply(z))),
             when(hasLimits, gap.plus(gapSe.multiply(z))),
-            lit(GAP_ABSOLUTE_METHOD));
-    Dataset<Row> relative =
-        measure(
-            pairs,
+            lit(GAP_ABSOLUTE_METHOD)),
+        new Measure(
             InequalitySummary.MEASURES.get(4),
             when(col("least_value").notEqual(0), col("most_value").divide(col("least_value"))),
             when(hasLimits.and(positive), exp(logRatio.minus(logSe.multiply(z)))),
             when(hasLimits.and(positive), exp(logRatio.plus(logSe.multiply(z)))),
-            lit(GAP_RELATIVE_METHOD));
-    return absolute.unionByName(relative);
+            lit(GAP_RELATIVE_METHOD)));
   }
 
-  private static Dataset<Row> measure(
-      Dataset<Row> rows, String name, Column value, Column lower, Column upper, Column method) {
+  /** One measure of a summary row: its name, value, limits and method. */
+  private record Measure(String name, Column value, Column lower, Column upper, Column method) {}
+
+  /** Returns one inequality_summary row per measure of each row, from one pass over the rows. */
+  private static Dataset<Row> measures(Dataset<Row> rows, Measure... measures) {
+    Column[] each = new Column[measures.length];
+    for (int i = 0; i < measures.length; i++) {
+      Measure m = measures[i];
+      each[i] =
+          struct(
+              lit(m.name()).as(InequalitySummary.MEASURE),
+              m.value().cast("double").as(InequalitySummary.VALUE),
+              m.lower().cast("double").as(InequalitySummary.LOWER_CI),
+              m.upper().cast("double").as(InequalitySummary.UPPER_CI),
+              m.method().as(InequalitySummary.METHOD));
+    }
+    String measure = "summary_measure";
     return rows.select(
-        col(InequalitySummary.GEOGRAPHY_LEVEL),
-        col(InequalitySummary.GEOGRAPHY_CODE),
-        col(InequalitySummary.INDICATOR),
-        lit(name).as(InequalitySummary.MEASURE),
-        value.cast("double").as(InequalitySummary.VALUE),
-        lower.cast("double").as(InequalitySummary.LOWER_CI),
-        upper.cast("double").as(InequalitySummary.UPPER_CI),
-        method.as(InequalitySummary.METHOD));
+            col(InequalitySummary.GEOGRAPHY_LEVEL),
+            col(InequalitySummary.GEOGRAPHY_CODE),
+            col(InequalitySummary.INDICATOR),
+            explode(array(each)).as(measure))
+        .select(
+            col(InequalitySummary.GEOGRAPHY_LEVEL),
+            col(InequalitySummary.GEOGRAPHY_CODE),
+            col(InequalitySummary.INDICATOR),
+            col(measure + "." + InequalitySummary.MEASURE).as(InequalitySummary.MEASURE),
+            col(measure + "." + InequalitySummary.VALUE).as(InequalitySummary.VALUE),
+            col(measure + "." + InequalitySummary.LOWER_CI).as(InequalitySummary.LOWER_CI),
+            col(measure + "." + InequalitySummary.UPPER_CI).as(InequalitySummary.UPPER_CI),
+            col(measure + "." + InequalitySummary.METHOD).as(InequalitySummary.METHOD));
   }
 
   /**

@@ -221,6 +221,18 @@ class IndicatorsStageTest extends SparkTestBase {
   }
 
   @Test
+  void theSimulationBehindSiiAndRiiRunsOnce() {
+    String plan =
+        BuiltInSummary.summary(gradient(), 0.95, 1000, 7)
+            .queryExecution()
+            .executedPlan()
+            .toString();
+    // One explosion of the fits into repetitions (sii_rep): SII and RII come from the same
+    // simulated fits.
+    assertThat(plan.split("\\[sii_rep#", -1)).hasSize(2);
+  }
+
+  @Test
   void publishingSuppressesSmallCountsAndTheirValuesButKeepsZero() {
     Dataset<Row> rows =
         gradient()
