@@ -109,7 +109,10 @@ public final class SlopeIndex {
   private static final String SE = "sii_se";
   private static final String BETA0 = "sii_beta0";
   private static final String BETA1 = "sii_beta1";
-  private static final String REP = "sii_rep";
+
+  /** The column a fit is exploded into, one row per simulated repetition. */
+  static final String REP = "sii_rep";
+
   private static final String SIM_SII = "sii_sim_sii";
   private static final String SIM_RII = "sii_sim_rii";
   private static final String LEVEL = "sii_level";

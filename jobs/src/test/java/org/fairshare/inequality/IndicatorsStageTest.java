@@ -227,9 +227,8 @@ class IndicatorsStageTest extends SparkTestBase {
             .queryExecution()
             .executedPlan()
             .toString();
-    // One explosion of the fits into repetitions (sii_rep): SII and RII come from the same
-    // simulated fits.
-    assertThat(plan.split("\\[sii_rep#", -1)).hasSize(2);
+    // One explosion of the fits into repetitions: SII and RII come from the same simulated fits.
+    assertThat(plan.split("\\[" + SlopeIndex.REP + "#", -1)).hasSize(2);
   }
 
   @Test
