@@ -170,17 +170,23 @@ public final class Warehouse {
     if (!table.partitionColumns().isEmpty()) {
       builder = builder.partitionedBy(table.partitionColumns().toArray(String[]::new));
     }
+    // Delta keeps CHECK constraints as table properties and enforces them however they were set.
+    // In the creating commit they cost nothing more; each ALTER TABLE ADD CONSTRAINT after it is a
+    // commit of its own, and rebuilding the table's snapshot to make it took a Spark job.
+    for (var check : table.checks().entrySet()) {
+      builder = builder.property(constraintProperty(check.getKey()), check.getValue());
+    }
     builder.execute();
-    if (table.checks().isEmpty()) {
+    if (!existed || table.checks().isEmpty()) {
       return;
     }
-    // A table made just now has no constraints yet: reading its details would cost a Delta job.
-    Map<String, String> existing = existed ? properties(path) : Map.of();
+    // A table made by an earlier version may lack a constraint added since.
+    Map<String, String> existing = properties(path);
     table
         .checks()
         .forEach(
             (name, expr) -> {
-              if (!existing.containsKey("delta.constraints." + name.toLowerCase())) {
+              if (!existing.containsKey(constraintProperty(name))) {
                 spark.sql(
                     "ALTER TABLE delta.`"
                         + path
@@ -191,6 +197,11 @@ public final class Warehouse {
                         + ")");
               }
             });
+  }
+
+  /** Returns the table property under which Delta keeps the CHECK constraint of this name. */
+  static String constraintProperty(String name) {
+    return "delta.constraints." + name.toLowerCase(java.util.Locale.ROOT);
   }
 
   private Map<String, String> properties(String path) {

@@ -1,12 +1,14 @@
 package org.fairshare.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.fairshare.SparkTestBase;
 import org.fairshare.schema.DataQuality;
 import org.fairshare.schema.OutputTable;
@@ -43,9 +45,37 @@ class WarehouseCreateAllTest extends SparkTestBase {
                       .as(table.name())
                       .containsKey("delta.constraints." + name.toLowerCase()));
     }
-    long version = latestVersion(wh, PlaceAllocationsTable.TABLE);
+    // Constraints come with the creating commit, not one ALTER TABLE commit each after it.
+    assertThat(latestVersion(wh, PlaceAllocationsTable.TABLE)).isZero();
+    assertThat(latestVersion(wh, DataQuality.TABLE)).isZero();
     wh.createAll(tables);
-    assertThat(latestVersion(wh, PlaceAllocationsTable.TABLE)).isEqualTo(version);
+    assertThat(latestVersion(wh, PlaceAllocationsTable.TABLE)).isZero();
+  }
+
+  @Test
+  void constraintsSetAtCreationRefuseARowThatBreaksThem() {
+    Warehouse wh = new Warehouse(spark, dir);
+    wh.createAll(List.of(DataQuality.TABLE));
+    Row moreFailedThanChecked =
+        RowFactory.create(
+            "2025-26",
+            "baseline",
+            "activity",
+            "not_null_events",
+            "ERROR",
+            "events is given",
+            10L,
+            11L,
+            1.1,
+            0.0,
+            DataQuality.FAILED,
+            List.of());
+    var rows = spark.createDataFrame(List.of(moreFailedThanChecked), DataQuality.TABLE.schema());
+    String path = wh.pathOf(DataQuality.TABLE.name()).toString();
+
+    assertThatThrownBy(() -> rows.write().format("delta").mode("append").save(path))
+        .hasStackTraceContaining("failed_within_checked");
+    assertThat(latestVersion(wh, DataQuality.TABLE)).isZero();
   }
 
   private static DeltaTable delta(Warehouse wh, OutputTable table) {
