@@ -99,6 +99,8 @@ public final class UncertaintyStage implements Stage {
                 Columns.AREA_CODE)
             .join(hiAreas.drop(HealthInequalitiesTable.POPULATION), Columns.AREA_CODE)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> serviceDraws = null;
+    Dataset<Row> hiDraws = null;
     try {
       Map<String, Double> dispersion = new LinkedHashMap<>();
       models.services().values().forEach(s -> dispersion.put(s.service(), s.dispersion()));
@@ -128,19 +130,24 @@ public final class UncertaintyStage implements Stage {
       }
       Dataset<Row> draws =
           CoefficientDraws.draws(ctx.spark(), fitted, variables.size() + 1, n, seed);
-      Dataset<Row> serviceDraws =
+      // Kept, not recomputed: the formula per draw reads each of them more than once (the stream
+      // shares, the blend, the national totals), and they are sums over areas x draws (England:
+      // 54 million rows for the services) that come to a few rows per place and draw.
+      serviceDraws =
           PlaceUncertainty.placeServiceDraws(
-              frame,
-              draws,
-              variables,
-              models.supplyMeans(),
-              NeedModelStage.MORTALITY_RATIO,
-              k,
-              seed,
-              true);
-      Dataset<Row> hiDraws =
+                  frame,
+                  draws,
+                  variables,
+                  models.supplyMeans(),
+                  NeedModelStage.MORTALITY_RATIO,
+                  k,
+                  seed,
+                  true)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      hiDraws =
           PlaceUncertainty.placeHiDraws(
-              hiAreas, draws.select(CoefficientDraws.DRAW).distinct(), k, seed, true);
+                  hiAreas, draws.select(CoefficientDraws.DRAW).distinct(), k, seed, true)
+              .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> perDraw =
           PlaceUncertainty.placeStreamDraws(
               serviceDraws,
@@ -182,6 +189,12 @@ public final class UncertaintyStage implements Stage {
       }
     } finally {
       frame.unpersist();
+      if (serviceDraws != null) {
+        serviceDraws.unpersist();
+      }
+      if (hiDraws != null) {
+        hiDraws.unpersist();
+      }
     }
   }
 
