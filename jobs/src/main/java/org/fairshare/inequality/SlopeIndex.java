@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -110,6 +111,8 @@ public final class SlopeIndex {
   private static final String BETA0 = "sii_beta0";
   private static final String BETA1 = "sii_beta1";
 
+  private static final String GROUP = "sii_group";
+
   /** The column a fit is exploded into, one row per simulated repetition. */
   static final String REP = "sii_rep";
 
@@ -179,8 +182,51 @@ public final class SlopeIndex {
     Column[] fit = wls(col(A), col(B), col(Y_FIT), group);
     Dataset<Row> fitted = ranked.withColumn(BETA0, fit[0]).withColumn(BETA1, fit[1]);
 
-    Dataset<Row> simulated = simulate(fitted, keys, inputs, options);
-    return limits(simulated, keys, options);
+    Dataset<Row> groups = groupIds(fitted, groupBy);
+    Dataset<Row> simulated = simulate(withGroupIds(fitted, groups, groupBy), keys, inputs, options);
+    return limits(simulated, groups, groupBy, options);
+  }
+
+  /**
+   * Returns the distinct groups, each with a dense integer id in the order of the grouping columns
+   * (renamed by {@link #groupKey}). The simulation aggregates a thousand or more rows per group by
+   * that id, not by the grouping columns: hashing and comparing strings for every simulated row was
+   * most of the simulation's time.
+   */
+  private static Dataset<Row> groupIds(Dataset<Row> fitted, List<String> groupBy) {
+    List<Column> renamed = new ArrayList<>();
+    for (int i = 0; i < groupBy.size(); i++) {
+      renamed.add(col(groupBy.get(i)).as(groupKey(i)));
+    }
+    Dataset<Row> groups = fitted.select(renamed.toArray(Column[]::new)).distinct();
+    if (groupBy.isEmpty()) {
+      return groups.withColumn(GROUP, lit(1));
+    }
+    return groups.withColumn(GROUP, row_number().over(Window.orderBy(cols(groups.columns()))));
+  }
+
+  private static String groupKey(int i) {
+    return "sii_group_key" + i;
+  }
+
+  private static Column[] cols(String[] names) {
+    return java.util.Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+  }
+
+  /**
+   * Returns the fits with their group's id, hashed by it: the repetitions exploded from a fit are
+   * then aggregated where they are made, and only the fits (a row per group and quantile) move.
+   */
+  private static Dataset<Row> withGroupIds(
+      Dataset<Row> fitted, Dataset<Row> groups, List<String> groupBy) {
+    Column on = lit(true);
+    for (int i = 0; i < groupBy.size(); i++) {
+      // Null-safe: a null grouping value is a group of its own, as in a group-by.
+      on = on.and(col(groupBy.get(i)).eqNullSafe(col(groupKey(i))));
+    }
+    List<Column> out = new ArrayList<>(List.of(cols(fitted.columns())));
+    out.add(col(GROUP));
+    return fitted.join(groups, on).select(out.toArray(Column[]::new)).repartition(col(GROUP));
   }
 
   private static void validate(Inputs inputs, Options options) {
@@ -294,8 +340,7 @@ public final class SlopeIndex {
     Column simY = options.transform() ? draw : inverse(draw, type);
     Dataset<Row> reps =
         fitted.withColumn(REP, explode(sequence(lit(1), lit(options.repetitions()))));
-    List<Column> repKeys = new ArrayList<>(keys);
-    repKeys.add(col(REP));
+    Column[] repKeys = {col(GROUP), col(REP)};
     Column a = col(A);
     Column b = col(B);
     Column[] fit =
@@ -306,7 +351,7 @@ public final class SlopeIndex {
             sum(a.multiply(b).multiply(b)),
             sum(a.multiply(b).multiply(simY)));
     Dataset<Row> perRep =
-        reps.groupBy(repKeys.toArray(Column[]::new))
+        reps.groupBy(repKeys)
             .agg(
                 fit[0].as("sim_beta0"),
                 fit[1].as("sim_beta1"),
@@ -356,10 +401,11 @@ public final class SlopeIndex {
   }
 
   /** Returns one row per group and confidence level with point estimates and limits. */
-  private static Dataset<Row> limits(Dataset<Row> perRep, List<Column> keys, Options options) {
+  private static Dataset<Row> limits(
+      Dataset<Row> perRep, Dataset<Row> groups, List<String> groupBy, Options options) {
     Dataset<Row> sorted =
         perRep
-            .groupBy(keys.toArray(Column[]::new))
+            .groupBy(col(GROUP))
             .agg(
                 first(col(BETA0)).as(BETA0),
                 first(col(BETA1)).as(BETA1),
@@ -381,7 +427,10 @@ public final class SlopeIndex {
     }
     Column[] point = statistics(col(BETA0), col(BETA1), col(BETA0), col(BETA1), options, false);
     Column level = col(LEVEL);
-    List<Column> out = new ArrayList<>(keys);
+    List<Column> out = new ArrayList<>();
+    for (int i = 0; i < groupBy.size(); i++) {
+      out.add(col(groupKey(i)).as(groupBy.get(i)));
+    }
     out.add(col(QUANTILE_COUNT));
     out.add(point[0].as(SII));
     out.add(point[1].as(RII));
@@ -395,6 +444,7 @@ public final class SlopeIndex {
         lit("simulation " + reps + " reps" + (options.transform() ? ", transformed" : ""))
             .as(IndicatorColumns.METHOD));
     return sorted
+        .join(groups, GROUP)
         .withColumn(
             LEVEL, explode(org.apache.spark.sql.functions.array(levels.toArray(Column[]::new))))
         .select(out.toArray(Column[]::new));

@@ -57,6 +57,45 @@ class SummaryMethodsTest extends SparkTestBase {
         .isCloseTo(4.0, within(0.01));
   }
 
+  /** Five quintiles of one group (area may be null) whose values lie on y = a + b x rank. */
+  private static Object[][] line(String area, double a, double b) {
+    Object[][] values = new Object[5][];
+    for (int q = 1; q <= 5; q++) {
+      values[q - 1] = new Object[] {area, q, 100.0, a + b * (q - 0.5) / 5, 0.05};
+    }
+    return values;
+  }
+
+  @Test
+  void groupsSimulatedTogetherGetWhatEachGetsAloneANullKeyBeingAGroupOfItsOwn() {
+    Object[][] a = line("A", 2, 4);
+    Object[][] none = line(null, 1, 2);
+    Object[][] both =
+        java.util.stream.Stream.of(a, none)
+            .flatMap(java.util.Arrays::stream)
+            .toArray(Object[][]::new);
+    Dataset<Row> together =
+        SlopeIndex.slopeIndex(
+            rows(QUINTILES, both), List.of("area"), SII_INPUTS, options(1, 1000, 7));
+
+    List<Row> got = together.orderBy(org.apache.spark.sql.functions.col("area")).collectAsList();
+    assertThat(got).hasSize(2);
+    Row alone =
+        SlopeIndex.slopeIndex(
+                rows(QUINTILES, none), List.of("area"), SII_INPUTS, options(1, 1000, 7))
+            .first();
+    Row aAlone =
+        SlopeIndex.slopeIndex(rows(QUINTILES, a), List.of("area"), SII_INPUTS, options(1, 1000, 7))
+            .first();
+    assertThat(got.get(0)).isEqualTo(alone);
+    assertThat(got.get(1)).isEqualTo(aAlone);
+    assertThat(got.get(0).<Double>getAs(SlopeIndex.SII)).isCloseTo(2.0, within(1e-12));
+    assertThat(got.get(1).<Double>getAs(SlopeIndex.SII)).isCloseTo(4.0, within(1e-12));
+    // The repetitions are aggregated by an integer id per group, not by the grouping columns.
+    assertThat(together.queryExecution().executedPlan().toString())
+        .containsPattern("HashAggregate\\(keys=\\[sii_group#\\d+, " + SlopeIndex.REP + "#\\d+\\]");
+  }
+
   @Test
   void negativeMultiplierFlipsSiiAndInvertsRii() {
     Row r =
