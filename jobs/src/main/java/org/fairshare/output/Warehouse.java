@@ -222,7 +222,8 @@ public final class Warehouse {
       String commitInfo) {
     Dataset<Row> shaped = conform(table, rows, financialYear, scenario);
     String path = pathOf(table.name()).toString();
-    long before = DeltaTable.forPath(spark, path).history(1).first().<Long>getAs("version");
+    CommitLog commits = new CommitLog(spark.sessionState().newHadoopConf(), path);
+    long before = commits.latestVersion();
     shaped
         .write()
         .format("delta")
@@ -232,16 +233,7 @@ public final class Warehouse {
         .save(path);
     // Looked up by its metadata, not as the latest commit: a concurrent run may have committed
     // to another slice since, and an empty write leaves the previous run's commit the latest.
-    List<Row> ours =
-        DeltaTable.forPath(spark, path)
-            .history(HISTORY_AFTER_A_WRITE)
-            .where(
-                functions
-                    .col("version")
-                    .gt(before)
-                    .and(functions.col("userMetadata").equalTo(commitInfo)))
-            .collectAsList();
-    return ours.isEmpty() ? 0L : rowsOf(ours.get(0));
+    return commits.rowsWrittenAfter(before, commitInfo, HISTORY_AFTER_A_WRITE).orElse(0L);
   }
 
   /**
@@ -290,13 +282,6 @@ public final class Warehouse {
   /** Returns the current rows of a table. */
   public Dataset<Row> read(String table) {
     return spark.read().format("delta").load(pathOf(table).toString());
-  }
-
-  /** Returns the rows a commit wrote, from Delta's own commit metrics. */
-  private static long rowsOf(Row commit) {
-    Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
-    String n = metrics.get("numOutputRows");
-    return n == null ? 0L : Long.parseLong(n);
   }
 
   /** Returns the names of every Delta table in the warehouse, sorted. */

@@ -102,6 +102,34 @@ class WarehouseWriteTest extends SparkTestBase {
     assertThat(fileStats(wh, output)).containsKeys("numRecords", "minValues", "maxValues");
   }
 
+  @Test
+  void aWriteCountsItsOwnCommitsRowsNotAnEarlierCommitsOfTheSameRunOrAnotherSlices() {
+    OutputTable table =
+        OutputTable.sliced(
+            "count_probe",
+            "rows written per commit",
+            new StructType().add("k", DataTypes.LongType, false),
+            Map.of());
+    Warehouse wh = new Warehouse(spark, dir);
+    wh.create(table);
+    String run = "{\"run_id\":\"r1\"}";
+
+    assertThat(wh.replaceSlice(table, spark.range(0, 5).toDF("k"), "2025-26", "base", run))
+        .isEqualTo(5L);
+    assertThat(wh.replaceSlice(table, spark.range(0, 7).toDF("k"), "2025-26", "other", "{}"))
+        .isEqualTo(7L);
+    // The same metadata again: its rows replace the five, and the count is of this commit.
+    assertThat(wh.replaceSlice(table, spark.range(0, 3).toDF("k"), "2025-26", "base", run))
+        .isEqualTo(3L);
+    // An empty slice replaced by no rows commits nothing: the earlier commit is not counted.
+    assertThat(
+            wh.replaceSlice(
+                table, spark.range(0, 0).toDF("k"), "2026-27", "base", "{\"run_id\":\"r2\"}"))
+        .isZero();
+    assertThat(wh.replaceSlice(table, spark.range(0, 0).toDF("k"), "2024-25", "base", run))
+        .isZero();
+  }
+
   /** Returns the statistics Delta logged for the table's one data file. */
   private static Map<String, Object> fileStats(Warehouse wh, OutputTable table) {
     List<Row> adds =
