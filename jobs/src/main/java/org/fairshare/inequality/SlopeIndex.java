@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -210,7 +211,7 @@ public final class SlopeIndex {
   }
 
   private static Column[] cols(String[] names) {
-    return java.util.Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+    return Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
   }
 
   /**

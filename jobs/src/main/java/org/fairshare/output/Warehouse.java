@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -200,8 +201,8 @@ public final class Warehouse {
   }
 
   /** Returns the table property under which Delta keeps the CHECK constraint of this name. */
-  static String constraintProperty(String name) {
-    return "delta.constraints." + name.toLowerCase(java.util.Locale.ROOT);
+  private static String constraintProperty(String name) {
+    return "delta.constraints." + name.toLowerCase(Locale.ROOT);
   }
 
   private Map<String, String> properties(String path) {
