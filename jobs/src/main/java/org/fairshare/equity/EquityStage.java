@@ -28,6 +28,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.CachedLeaf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,23 +112,27 @@ public final class EquityStage implements Stage {
             ctx.read(Staging.table(Deprivation.CONTRACT)),
             residents,
             plusAreas(cfg.get(ConfigKeys.EQUITY_PLUS_AREAS)));
-    Dataset<Row> areaUse =
+    Dataset<Row> areaUseCache =
         AreaGroups.withAreaGroups(
                 NeedExpected.withNeedMultiplier(
                     NeedExpected.areaUse(events, persons, rates), needMultipliers),
                 groups)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> icbSpend =
+      // Read through the caches alone (CachedLeaf): each write would otherwise analyse again the
+      // plans that made them.
+      Dataset<Row> areaUse = CachedLeaf.of(ctx.spark(), areaUseCache);
+      Dataset<Row> icbSpendCache =
           NeedShares.icbSpend(ctx.read(Staging.table(Spend.CONTRACT)), groups, year)
               .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> icbSpend = CachedLeaf.of(ctx.spark(), icbSpendCache);
       ctx.write(EquityAccess.TABLE, AccessRatios.accessRatios(areaUse, confidence, needBasis));
       Dataset<Row> findings = Findings.findings(areaUse, rules, needBasis);
       ctx.write(EquityChecks.TABLE, findings);
       ctx.write(EquityInequity.TABLE, HorizontalInequity.horizontalInequity(areaUse, confidence));
       ctx.write(EquityShares.TABLE, NeedShares.core20Plus(areaUse, icbSpend));
       ctx.write(EquitySpend.TABLE, NeedShares.spendAgainstNeed(areaUse, icbSpend));
-      icbSpend.unpersist();
+      icbSpendCache.unpersist();
       // Four statuses: a handful of rows.
       List<Row> counts =
           ctx.read(EquityChecks.TABLE).groupBy(col(EquityChecks.STATUS)).count().collectAsList();
@@ -136,7 +141,7 @@ public final class EquityStage implements Stage {
       ctx.summary(line.toString());
       LOG.info("{}", line);
     } finally {
-      areaUse.unpersist();
+      areaUseCache.unpersist();
     }
   }
 

@@ -19,6 +19,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.CachedLeaf;
 
 /**
  * The built-in inequality indicators of a run ({@link BuiltInIndicators}) and their summary
@@ -54,18 +55,22 @@ public final class IndicatorsStage implements Stage {
             ctx.read(Staging.table(Deprivation.CONTRACT)));
     // The cells are small (places x ICBs x deciles x bands [x services]) and each is read by two
     // indicators: keeping them saves a second scan of the large population and activity tables.
-    Dataset<Row> population =
+    // Later queries read them through their caches alone (CachedLeaf): each would otherwise
+    // analyse again the plans that made them.
+    Dataset<Row> populationCache =
         BuiltInIndicators.populationCells(ctx.read(Staging.table(Population.CONTRACT)), areas, year)
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> activity =
+    Dataset<Row> activityCache =
         BuiltInIndicators.activityCells(ctx.read(Staging.table(Activity.CONTRACT)), areas, year)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> population = CachedLeaf.of(ctx.spark(), populationCache);
+    Dataset<Row> activity = CachedLeaf.of(ctx.spark(), activityCache);
     Dataset<Row> deaths =
         BuiltInIndicators.prematureDeathCells(
             ctx.read(Staging.table(Mortality.CONTRACT)), areas, year);
     Dataset<Row> spend = ctx.read(Staging.table(Spend.CONTRACT));
 
-    Dataset<Row> indicators =
+    Dataset<Row> indicatorsCache =
         BuiltInIndicators.activityRates(
                 BuiltInIndicators.activityStrata(population, activity), confidence)
             .unionByName(BuiltInIndicators.prematureMortality(population, deaths, confidence))
@@ -73,6 +78,7 @@ public final class IndicatorsStage implements Stage {
                 BuiltInIndicators.spendPerHead(population, activity, spend, year, confidence))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Dataset<Row> indicators = CachedLeaf.of(ctx.spark(), indicatorsCache);
       long rows =
           ctx.write(InequalityIndicators.TABLE, BuiltInSummary.published(indicators, policy));
       long summaries =
@@ -92,9 +98,9 @@ public final class IndicatorsStage implements Stage {
               + summaries
               + " summary rows");
     } finally {
-      indicators.unpersist();
-      activity.unpersist();
-      population.unpersist();
+      indicatorsCache.unpersist();
+      activityCache.unpersist();
+      populationCache.unpersist();
     }
   }
 }

@@ -28,6 +28,7 @@ import org.fairshare.schema.NeedModelCoefficientsTable;
 import org.fairshare.schema.NeedModelFitTable;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Supply;
+import org.fairshare.spark.CachedLeaf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class NeedModelStage implements Stage {
     supply.forEach(s -> supplyMeans.put(s, means.get(s)));
     List<String> keep = new ArrayList<>(variables);
     keep.add(0, Columns.AREA_CODE);
-    Dataset<Row> frame =
+    Dataset<Row> frameCache =
         expected
             .join(
                 NeedModel.withMeansImputed(covariates, means)
@@ -90,6 +91,9 @@ public final class NeedModelStage implements Stage {
                 Columns.AREA_CODE)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      // Read through the cache alone: each fit and each service's predictions would otherwise
+      // analyse again the plan that made it.
+      Dataset<Row> frame = CachedLeaf.of(ctx.spark(), frameCache);
       List<String> services =
           frame
               .select(Columns.SERVICE)
@@ -133,7 +137,7 @@ public final class NeedModelStage implements Stage {
       SliceIo.write(
           ctx, NeedModelFitTable.TABLE, NeedModel.placeFit(areas).join(paths, Columns.SERVICE));
     } finally {
-      frame.unpersist();
+      frameCache.unpersist();
     }
   }
 

@@ -28,6 +28,7 @@ import org.fairshare.schema.PlaceTargetsTable;
 import org.fairshare.schema.PlaceUncertaintyTable;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.StreamWeightedPopulationTable;
+import org.fairshare.spark.CachedLeaf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class UncertaintyStage implements Stage {
                 HealthInequalitiesTable.PARENT_RATIO,
                 HealthInequalitiesTable.MORTALITY_RATIO)
             .join(areaPlaces, Columns.AREA_CODE);
-    Dataset<Row> frame =
+    Dataset<Row> frameCache =
         SliceIo.table(ctx, AreaWeightedPopulationTable.TABLE)
             .select(
                 AreaWeightedPopulationTable.AREA_CODE,
@@ -102,6 +103,7 @@ public final class UncertaintyStage implements Stage {
     Dataset<Row> serviceDraws = null;
     Dataset<Row> hiDraws = null;
     try {
+      Dataset<Row> frame = CachedLeaf.of(ctx.spark(), frameCache);
       Map<String, Double> dispersion = new LinkedHashMap<>();
       models.services().values().forEach(s -> dispersion.put(s.service(), s.dispersion()));
       String family = models.services().values().iterator().next().family();
@@ -132,7 +134,9 @@ public final class UncertaintyStage implements Stage {
           CoefficientDraws.draws(ctx.spark(), fitted, variables.size() + 1, n, seed);
       // Kept, not recomputed: the formula per draw reads each of them more than once (the stream
       // shares, the blend, the national totals), and they are sums over areas x draws (England:
-      // 54 million rows for the services) that come to a few rows per place and draw.
+      // 54 million rows for the services) that come to a few rows per place and draw. Read through
+      // their caches alone (CachedLeaf): each query over the formula would otherwise analyse again
+      // the plans that made them, a linear predictor per service with seeded draws in it.
       serviceDraws =
           PlaceUncertainty.placeServiceDraws(
                   frame,
@@ -150,8 +154,8 @@ public final class UncertaintyStage implements Stage {
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> perDraw =
           PlaceUncertainty.placeStreamDraws(
-              serviceDraws,
-              hiDraws,
+              CachedLeaf.of(ctx.spark(), serviceDraws),
+              CachedLeaf.of(ctx.spark(), hiDraws),
               shares(ctx),
               ServiceShares.names(cfg.get(ConfigKeys.PMC_SERVICES)),
               cfg.getDouble(ConfigKeys.HI_WEIGHT_CORE),
@@ -182,13 +186,14 @@ public final class UncertaintyStage implements Stage {
                   perDraw, point, n, cfg.getDouble(ConfigKeys.UNCERTAINTY_CONFIDENCE), width)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, out);
-        summarise(ctx, out, width, n);
+        Dataset<Row> limits = CachedLeaf.of(ctx.spark(), out);
+        SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, limits);
+        summarise(ctx, limits, width, n);
       } finally {
         out.unpersist();
       }
     } finally {
-      frame.unpersist();
+      frameCache.unpersist();
       if (serviceDraws != null) {
         serviceDraws.unpersist();
       }
