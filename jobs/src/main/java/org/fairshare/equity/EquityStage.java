@@ -10,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.pipeline.Stage;
@@ -28,7 +27,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
-import org.fairshare.spark.CachedLeaf;
+import org.fairshare.spark.KeptFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,37 +111,29 @@ public final class EquityStage implements Stage {
             ctx.read(Staging.table(Deprivation.CONTRACT)),
             residents,
             plusAreas(cfg.get(ConfigKeys.EQUITY_PLUS_AREAS)));
-    Dataset<Row> areaUseCache =
-        AreaGroups.withAreaGroups(
-                NeedExpected.withNeedMultiplier(
-                    NeedExpected.areaUse(events, persons, rates), needMultipliers),
-                groups)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      // Read through the caches alone (CachedLeaf): each write would otherwise analyse again the
-      // plans that made them.
-      Dataset<Row> areaUse = CachedLeaf.of(ctx.spark(), areaUseCache);
-      Dataset<Row> icbSpendCache =
-          NeedShares.icbSpend(ctx.read(Staging.table(Spend.CONTRACT)), groups, year)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> icbSpend = CachedLeaf.of(ctx.spark(), icbSpendCache);
+    try (KeptFrames kept = new KeptFrames(ctx.spark())) {
+      Dataset<Row> areaUse =
+          kept.keep(
+              AreaGroups.withAreaGroups(
+                  NeedExpected.withNeedMultiplier(
+                      NeedExpected.areaUse(events, persons, rates), needMultipliers),
+                  groups));
+      Dataset<Row> icbSpend =
+          kept.keep(NeedShares.icbSpend(ctx.read(Staging.table(Spend.CONTRACT)), groups, year));
       ctx.write(EquityAccess.TABLE, AccessRatios.accessRatios(areaUse, confidence, needBasis));
       Dataset<Row> findings = Findings.findings(areaUse, rules, needBasis);
       ctx.write(EquityChecks.TABLE, findings);
       ctx.write(EquityInequity.TABLE, HorizontalInequity.horizontalInequity(areaUse, confidence));
       ctx.write(EquityShares.TABLE, NeedShares.core20Plus(areaUse, icbSpend));
       ctx.write(EquitySpend.TABLE, NeedShares.spendAgainstNeed(areaUse, icbSpend));
-      icbSpendCache.unpersist();
-      // Four statuses: a handful of rows.
-      List<Row> counts =
-          ctx.read(EquityChecks.TABLE).groupBy(col(EquityChecks.STATUS)).count().collectAsList();
-      StringBuilder line = new StringBuilder("equity checks (place x service):");
-      counts.forEach(r -> line.append(' ').append(r.getString(0)).append('=').append(r.getLong(1)));
-      ctx.summary(line.toString());
-      LOG.info("{}", line);
-    } finally {
-      areaUseCache.unpersist();
     }
+    // Four statuses: a handful of rows.
+    List<Row> counts =
+        ctx.read(EquityChecks.TABLE).groupBy(col(EquityChecks.STATUS)).count().collectAsList();
+    StringBuilder line = new StringBuilder("equity checks (place x service):");
+    counts.forEach(r -> line.append(' ').append(r.getString(0)).append('=').append(r.getLong(1)));
+    ctx.summary(line.toString());
+    LOG.info("{}", line);
   }
 
   /**

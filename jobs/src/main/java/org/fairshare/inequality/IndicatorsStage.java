@@ -3,7 +3,6 @@ package org.fairshare.inequality;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.pipeline.Stage;
@@ -19,7 +18,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
-import org.fairshare.spark.CachedLeaf;
+import org.fairshare.spark.KeptFrames;
 
 /**
  * The built-in inequality indicators of a run ({@link BuiltInIndicators}) and their summary
@@ -55,30 +54,28 @@ public final class IndicatorsStage implements Stage {
             ctx.read(Staging.table(Deprivation.CONTRACT)));
     // The cells are small (places x ICBs x deciles x bands [x services]) and each is read by two
     // indicators: keeping them saves a second scan of the large population and activity tables.
-    // Later queries read them through their caches alone (CachedLeaf): each would otherwise
-    // analyse again the plans that made them.
-    Dataset<Row> populationCache =
-        BuiltInIndicators.populationCells(ctx.read(Staging.table(Population.CONTRACT)), areas, year)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> activityCache =
-        BuiltInIndicators.activityCells(ctx.read(Staging.table(Activity.CONTRACT)), areas, year)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> population = CachedLeaf.of(ctx.spark(), populationCache);
-    Dataset<Row> activity = CachedLeaf.of(ctx.spark(), activityCache);
-    Dataset<Row> deaths =
-        BuiltInIndicators.prematureDeathCells(
-            ctx.read(Staging.table(Mortality.CONTRACT)), areas, year);
-    Dataset<Row> spend = ctx.read(Staging.table(Spend.CONTRACT));
+    try (KeptFrames kept = new KeptFrames(ctx.spark())) {
+      Dataset<Row> population =
+          kept.keep(
+              BuiltInIndicators.populationCells(
+                  ctx.read(Staging.table(Population.CONTRACT)), areas, year));
+      Dataset<Row> activity =
+          kept.keep(
+              BuiltInIndicators.activityCells(
+                  ctx.read(Staging.table(Activity.CONTRACT)), areas, year));
+      Dataset<Row> deaths =
+          BuiltInIndicators.prematureDeathCells(
+              ctx.read(Staging.table(Mortality.CONTRACT)), areas, year);
+      Dataset<Row> spend = ctx.read(Staging.table(Spend.CONTRACT));
 
-    Dataset<Row> indicatorsCache =
-        BuiltInIndicators.activityRates(
-                BuiltInIndicators.activityStrata(population, activity), confidence)
-            .unionByName(BuiltInIndicators.prematureMortality(population, deaths, confidence))
-            .unionByName(
-                BuiltInIndicators.spendPerHead(population, activity, spend, year, confidence))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> indicators = CachedLeaf.of(ctx.spark(), indicatorsCache);
+      Dataset<Row> indicators =
+          kept.keep(
+              BuiltInIndicators.activityRates(
+                      BuiltInIndicators.activityStrata(population, activity), confidence)
+                  .unionByName(BuiltInIndicators.prematureMortality(population, deaths, confidence))
+                  .unionByName(
+                      BuiltInIndicators.spendPerHead(
+                          population, activity, spend, year, confidence)));
       long rows =
           ctx.write(InequalityIndicators.TABLE, BuiltInSummary.published(indicators, policy));
       long summaries =
@@ -97,10 +94,6 @@ public final class IndicatorsStage implements Stage {
               + "), "
               + summaries
               + " summary rows");
-    } finally {
-      indicatorsCache.unpersist();
-      activityCache.unpersist();
-      populationCache.unpersist();
     }
   }
 }

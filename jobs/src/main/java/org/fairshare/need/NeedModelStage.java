@@ -14,7 +14,6 @@ import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.pipeline.Stage;
@@ -28,7 +27,7 @@ import org.fairshare.schema.NeedModelCoefficientsTable;
 import org.fairshare.schema.NeedModelFitTable;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Supply;
-import org.fairshare.spark.CachedLeaf;
+import org.fairshare.spark.KeptFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,22 +77,20 @@ public final class NeedModelStage implements Stage {
         NeedModel.nationalMeans(covariates, variables, HealthInequalitiesTable.POPULATION);
     Map<String, Double> supplyMeans = new LinkedHashMap<>();
     supply.forEach(s -> supplyMeans.put(s, means.get(s)));
-    List<String> keep = new ArrayList<>(variables);
-    keep.add(0, Columns.AREA_CODE);
-    Dataset<Row> frameCache =
-        expected
-            .join(
-                NeedModel.withMeansImputed(covariates, means)
-                    .selectExpr(keep.toArray(String[]::new)),
-                Columns.AREA_CODE)
-            .join(
-                NeedStageInputs.areaPlaces(ctx).select(Columns.AREA_CODE, Columns.PLACE_CODE),
-                Columns.AREA_CODE)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      // Read through the cache alone: each fit and each service's predictions would otherwise
-      // analyse again the plan that made it.
-      Dataset<Row> frame = CachedLeaf.of(ctx.spark(), frameCache);
+    List<String> covariateColumns = new ArrayList<>(variables);
+    covariateColumns.add(0, Columns.AREA_CODE);
+    try (KeptFrames kept = new KeptFrames(ctx.spark())) {
+      // Read by every fit and every service's predictions.
+      Dataset<Row> frame =
+          kept.keep(
+              expected
+                  .join(
+                      NeedModel.withMeansImputed(covariates, means)
+                          .selectExpr(covariateColumns.toArray(String[]::new)),
+                      Columns.AREA_CODE)
+                  .join(
+                      NeedStageInputs.areaPlaces(ctx).select(Columns.AREA_CODE, Columns.PLACE_CODE),
+                      Columns.AREA_CODE));
       List<String> services =
           frame
               .select(Columns.SERVICE)
@@ -136,8 +133,6 @@ public final class NeedModelStage implements Stage {
       SliceIo.write(ctx, AreaWeightedPopulationTable.TABLE, areas);
       SliceIo.write(
           ctx, NeedModelFitTable.TABLE, NeedModel.placeFit(areas).join(paths, Columns.SERVICE));
-    } finally {
-      frameCache.unpersist();
     }
   }
 

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.need.SliceIo;
@@ -17,6 +16,7 @@ import org.fairshare.schema.GpPaymentsInequalityTable;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.PracticeDeprivation;
 import org.fairshare.schema.Practices;
+import org.fairshare.spark.KeptFrames;
 
 /**
  * Writes gp_payments_by_deprivation and gp_payments_inequality from the published GP payments and
@@ -45,25 +45,23 @@ public final class GpPaymentsEquityStage implements Stage {
     FairshareConfig cfg = ctx.config();
     Dataset<Row> practices =
         cfg.isProvided(Practices.DATASET) ? SliceIo.input(ctx, Practices.CONTRACT) : null;
-    Dataset<Row> quintiles =
-        GpPaymentsEquity.byQuintile(
-                GpPaymentsEquity.practiceQuintiles(
-                    SliceIo.input(ctx, GpPayments.CONTRACT),
-                    SliceIo.input(ctx, PracticeDeprivation.CONTRACT),
-                    practices,
-                    cfg.getInt(ConfigKeys.GP_EQUITY_IMD_VINTAGE),
-                    cfg.getDouble(ConfigKeys.GP_EQUITY_MIN_WEIGHTED_PATIENTS)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
+    try (KeptFrames kept = new KeptFrames(ctx.spark())) {
+      Dataset<Row> quintiles =
+          kept.keep(
+              GpPaymentsEquity.byQuintile(
+                  GpPaymentsEquity.practiceQuintiles(
+                      SliceIo.input(ctx, GpPayments.CONTRACT),
+                      SliceIo.input(ctx, PracticeDeprivation.CONTRACT),
+                      practices,
+                      cfg.getInt(ConfigKeys.GP_EQUITY_IMD_VINTAGE),
+                      cfg.getDouble(ConfigKeys.GP_EQUITY_MIN_WEIGHTED_PATIENTS))));
       ctx.write(GpPaymentsByDeprivationTable.TABLE, quintiles);
       Dataset<Row> sii =
           GpPaymentsEquity.inequality(
               quintiles, cfg.getInt(ConfigKeys.SII_REPETITIONS), cfg.getLong(ConfigKeys.SII_SEED));
       ctx.write(GpPaymentsInequalityTable.TABLE, sii);
-      summarise(ctx, ctx.read(GpPaymentsInequalityTable.TABLE));
-    } finally {
-      quintiles.unpersist();
     }
+    summarise(ctx, ctx.read(GpPaymentsInequalityTable.TABLE));
   }
 
   private static void summarise(StageContext ctx, Dataset<Row> sii) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.need.NeedModel;
@@ -28,7 +27,7 @@ import org.fairshare.schema.PlaceTargetsTable;
 import org.fairshare.schema.PlaceUncertaintyTable;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.StreamWeightedPopulationTable;
-import org.fairshare.spark.CachedLeaf;
+import org.fairshare.spark.KeptFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +70,9 @@ public final class UncertaintyStage implements Stage {
     Dataset<Row> covariates = NeedModelStage.covariates(ctx);
     Map<String, Double> means =
         NeedModel.nationalMeans(covariates, variables, HealthInequalitiesTable.POPULATION);
-    List<String> keep = new ArrayList<>(variables);
-    keep.remove(NeedModelStage.MORTALITY_RATIO);
-    keep.add(0, Columns.AREA_CODE);
+    List<String> covariateColumns = new ArrayList<>(variables);
+    covariateColumns.remove(NeedModelStage.MORTALITY_RATIO);
+    covariateColumns.add(0, Columns.AREA_CODE);
     Dataset<Row> areaPlaces =
         NeedModelStage.areaPlaces(ctx).select(Columns.AREA_CODE, Columns.PLACE_CODE);
     Dataset<Row> hiAreas =
@@ -86,24 +85,21 @@ public final class UncertaintyStage implements Stage {
                 HealthInequalitiesTable.PARENT_RATIO,
                 HealthInequalitiesTable.MORTALITY_RATIO)
             .join(areaPlaces, Columns.AREA_CODE);
-    Dataset<Row> frameCache =
-        SliceIo.table(ctx, AreaWeightedPopulationTable.TABLE)
-            .select(
-                AreaWeightedPopulationTable.AREA_CODE,
-                AreaWeightedPopulationTable.SERVICE,
-                AreaWeightedPopulationTable.EXPECTED_EVENTS,
-                AreaWeightedPopulationTable.FITTED_EVENTS,
-                AreaWeightedPopulationTable.STERILISED_EVENTS)
-            .join(
-                NeedModel.withMeansImputed(covariates, means)
-                    .selectExpr(keep.toArray(String[]::new)),
-                Columns.AREA_CODE)
-            .join(hiAreas.drop(HealthInequalitiesTable.POPULATION), Columns.AREA_CODE)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> serviceDraws = null;
-    Dataset<Row> hiDraws = null;
-    try {
-      Dataset<Row> frame = CachedLeaf.of(ctx.spark(), frameCache);
+    try (KeptFrames kept = new KeptFrames(ctx.spark())) {
+      Dataset<Row> frame =
+          kept.keep(
+              SliceIo.table(ctx, AreaWeightedPopulationTable.TABLE)
+                  .select(
+                      AreaWeightedPopulationTable.AREA_CODE,
+                      AreaWeightedPopulationTable.SERVICE,
+                      AreaWeightedPopulationTable.EXPECTED_EVENTS,
+                      AreaWeightedPopulationTable.FITTED_EVENTS,
+                      AreaWeightedPopulationTable.STERILISED_EVENTS)
+                  .join(
+                      NeedModel.withMeansImputed(covariates, means)
+                          .selectExpr(covariateColumns.toArray(String[]::new)),
+                      Columns.AREA_CODE)
+                  .join(hiAreas.drop(HealthInequalitiesTable.POPULATION), Columns.AREA_CODE));
       Map<String, Double> dispersion = new LinkedHashMap<>();
       models.services().values().forEach(s -> dispersion.put(s.service(), s.dispersion()));
       String family = models.services().values().iterator().next().family();
@@ -134,11 +130,12 @@ public final class UncertaintyStage implements Stage {
           CoefficientDraws.draws(ctx.spark(), fitted, variables.size() + 1, n, seed);
       // Kept, not recomputed: the formula per draw reads each of them more than once (the stream
       // shares, the blend, the national totals), and they are sums over areas x draws (England:
-      // 54 million rows for the services) that come to a few rows per place and draw. Read through
-      // their caches alone (CachedLeaf): each query over the formula would otherwise analyse again
-      // the plans that made them, a linear predictor per service with seeded draws in it.
-      serviceDraws =
-          PlaceUncertainty.placeServiceDraws(
+      // 54 million rows for the services) that come to a few rows per place and draw. Kept frames
+      // are read through their caches alone: each query over the formula would otherwise analyse
+      // again the plans that made them, a linear predictor per service with seeded draws in it.
+      Dataset<Row> serviceDraws =
+          kept.keep(
+              PlaceUncertainty.placeServiceDraws(
                   frame,
                   draws,
                   variables,
@@ -146,16 +143,15 @@ public final class UncertaintyStage implements Stage {
                   NeedModelStage.MORTALITY_RATIO,
                   k,
                   seed,
-                  true)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      hiDraws =
-          PlaceUncertainty.placeHiDraws(
-                  hiAreas, draws.select(CoefficientDraws.DRAW).distinct(), k, seed, true)
-              .persist(StorageLevel.MEMORY_AND_DISK());
+                  true));
+      Dataset<Row> hiDraws =
+          kept.keep(
+              PlaceUncertainty.placeHiDraws(
+                  hiAreas, draws.select(CoefficientDraws.DRAW).distinct(), k, seed, true));
       Dataset<Row> perDraw =
           PlaceUncertainty.placeStreamDraws(
-              CachedLeaf.of(ctx.spark(), serviceDraws),
-              CachedLeaf.of(ctx.spark(), hiDraws),
+              serviceDraws,
+              hiDraws,
               shares(ctx),
               ServiceShares.names(cfg.get(ConfigKeys.PMC_SERVICES)),
               cfg.getDouble(ConfigKeys.HI_WEIGHT_CORE),
@@ -181,25 +177,12 @@ public final class UncertaintyStage implements Stage {
                   new String[] {Columns.ICB_CODE, Columns.PLACE_CODE, AllocationColumns.STREAM},
                   "left");
       double width = cfg.getDouble(ConfigKeys.UNCERTAINTY_CAUTION_WIDTH);
-      Dataset<Row> out =
-          PlaceUncertainty.intervals(
-                  perDraw, point, n, cfg.getDouble(ConfigKeys.UNCERTAINTY_CONFIDENCE), width)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Dataset<Row> limits = CachedLeaf.of(ctx.spark(), out);
-        SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, limits);
-        summarise(ctx, limits, width, n);
-      } finally {
-        out.unpersist();
-      }
-    } finally {
-      frameCache.unpersist();
-      if (serviceDraws != null) {
-        serviceDraws.unpersist();
-      }
-      if (hiDraws != null) {
-        hiDraws.unpersist();
-      }
+      Dataset<Row> limits =
+          kept.keep(
+              PlaceUncertainty.intervals(
+                  perDraw, point, n, cfg.getDouble(ConfigKeys.UNCERTAINTY_CONFIDENCE), width));
+      SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, limits);
+      summarise(ctx, limits, width, n);
     }
   }
 
