@@ -181,15 +181,15 @@ public final class UncertaintyStage implements Stage {
           kept.keep(
               PlaceUncertainty.intervals(
                   perDraw, point, n, cfg.getDouble(ConfigKeys.UNCERTAINTY_CONFIDENCE), width));
-      SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, limits);
-      summarise(ctx, limits, width, n);
+      long written = SliceIo.write(ctx, PlaceUncertaintyTable.TABLE, limits);
+      summarise(ctx, limits, written, width, n);
     }
   }
 
-  private static void summarise(StageContext ctx, Dataset<Row> out, double width, int n) {
+  private static void summarise(
+      StageContext ctx, Dataset<Row> out, long total, double width, int n) {
     Dataset<Row> caution = out.where(col(PlaceUncertaintyTable.IS_CAUTION));
     long count = caution.count();
-    long total = out.count();
     List<Row> named =
         caution
             .orderBy(col(PlaceUncertaintyTable.NEED_INDEX_ICB_WIDTH).desc())

@@ -1,5 +1,6 @@
 package org.fairshare.uncertainty;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.aggregate.HashAggregateExec;
@@ -22,6 +25,7 @@ import org.fairshare.config.ConfigLoader;
 import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.RunContext;
 import org.fairshare.schema.Columns;
+import org.fairshare.schema.PlaceUncertaintyTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
@@ -34,7 +38,7 @@ class UncertaintyStageTest extends SparkTestBase {
       List.of(Columns.PLACE_CODE, Columns.SERVICE, PlaceUncertainty.DRAW);
 
   @Test
-  void theServiceDrawsSummedOverAreasAreComputedOnceThoughTheFormulaReadsThemSeveralTimes()
+  void theServiceDrawsAreComputedOnceThoughReadSeveralTimesAndTheSummaryCountsTheRowsWritten()
       throws Exception {
     SharedRun run = SharedRun.get();
     Path warehouse = run.copyWarehouse(dir.resolve("warehouse"));
@@ -53,10 +57,11 @@ class UncertaintyStageTest extends SparkTestBase {
           @Override
           public void onFailure(String function, QueryExecution qe, Exception exception) {}
         };
+    RunContext ctx =
+        new RunContext(spark, cfg, new Warehouse(spark, warehouse), "uncertainty-rerun");
     spark.listenerManager().register(listener);
     try {
-      new UncertaintyStage()
-          .run(new RunContext(spark, cfg, new Warehouse(spark, warehouse), "uncertainty-rerun"));
+      new UncertaintyStage().run(ctx);
       spark.sparkContext().listenerBus().waitUntilEmpty(60_000L);
     } finally {
       spark.listenerManager().unregister(listener);
@@ -72,6 +77,13 @@ class UncertaintyStageTest extends SparkTestBase {
       }
     }
     assertThat(computations).isEqualTo(1);
+
+    Dataset<Row> written = ctx.read(PlaceUncertaintyTable.TABLE);
+    long cautions = written.where(col(PlaceUncertaintyTable.IS_CAUTION)).count();
+    assertThat(ctx.summaryLines())
+        .anySatisfy(
+            line ->
+                assertThat(line).contains(cautions + " of " + written.count() + " place-streams"));
   }
 
   /** Counts the final aggregations into service draws in the plan, each cache's plan once. */
