@@ -24,6 +24,7 @@ import org.fairshare.cli.Main;
 import org.fairshare.schema.GpPaymentsByDeprivationTable;
 import org.fairshare.schema.GpPaymentsInequalityTable;
 import org.fairshare.schema.PlaceNeedIndicesTable;
+import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.RunLog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,19 +36,21 @@ import org.slf4j.LoggerFactory;
 /**
  * conf/england-2022.properties end to end over the real published files in ../shared/data/raw
  * (skipped, with a warning, where that folder is absent): exit code, skipped stages, NHS England's
- * place tool against the published file computed independently here, and the GP payments finding.
+ * place tool against the published file computed independently here, and the GP payments finding;
+ * and conf/england-2025.properties' inputs, validated.
  */
 class RealEnglandDataTest extends SparkTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(RealEnglandDataTest.class);
 
   @TempDir static Path dir;
+  private static Path repo;
   private static Path raw;
   private static Path warehouse;
   private static int exitCode;
 
   @BeforeAll
   static void runTheEngland2022Configuration() {
-    Path repo = Path.of(System.getProperty("fairshare.repo.root", ".")).toAbsolutePath();
+    repo = Path.of(System.getProperty("fairshare.repo.root", ".")).toAbsolutePath();
     raw = repo.resolve("../shared/data/raw").normalize();
     if (!Files.isDirectory(raw)) {
       LOG.warn("SKIPPING RealEnglandDataTest: real England data not found at {}", raw);
@@ -130,6 +133,32 @@ class RealEnglandDataTest extends SparkTestBase {
     assertThat(actual).hasSizeGreaterThan(20);
     assertThat(actual.keySet()).isEqualTo(wanted.keySet());
     wanted.forEach((k, v) -> assertThat(actual.get(k)).as(k).isEqualByComparingTo(v));
+  }
+
+  @Test
+  void england2025InputsValidateWithEveryLsoaInAnMsoa() {
+    Path warehouse2025 = dir.resolve("warehouse-2025");
+    int code =
+        Main.execute(
+            "validate",
+            "--conf",
+            repo.resolve("conf/england-2025.properties").toString(),
+            "--data-dir",
+            raw.toString(),
+            "--warehouse",
+            warehouse2025.toString());
+    assertThat(code).isZero();
+    // An LSOA without an MSOA would be quarantined from geography, and with it from deprivation.
+    Dataset<Row> quarantined =
+        spark
+            .read()
+            .format("delta")
+            .load(warehouse2025.resolve(Quarantine.TABLE.name()).toString());
+    assertThat(
+            quarantined
+                .where(functions.col(Quarantine.DATASET).isin("geography", "deprivation"))
+                .count())
+        .isZero();
   }
 
   @Test

@@ -28,9 +28,10 @@ import org.fairshare.schema.GeographyLookup;
  *       lookup_lsoa11_sicbl22_icb22_ltla22); options {@code msoa} (lookup_lsoa11_msoa11) and {@code
  *       region} (lookup_ltla21_region21).
  *   <li>{@value #LSOA21_2024}: 2021 LSOAs, 2024 sub-ICB/ICB (main file lookup_lsoa21_icb24);
- *       options {@code la} (lookup_lsoa21_ward24_ltla24), {@code region} (lookup_ltla24_region24)
- *       and {@code msoa} (lookup_msoa11_msoa21_ltla22: the MSOA 2021 code is found by name, an
- *       LSOA's name being its MSOA's name plus a letter).
+ *       options {@code la} (lookup_lsoa21_ward24_ltla24), {@code region} (lookup_ltla24_region24),
+ *       {@code msoa} (lookup_msoa11_msoa21_ltla22) and {@code lsoa11}
+ *       (lookup_lsoa11_lsoa21_ltla22), which together give each LSOA its MSOA (see {@link
+ *       #msoaOfLsoa21}).
  * </ul>
  */
 public final class GeographyAdapter {
@@ -71,7 +72,9 @@ public final class GeographyAdapter {
       areas = areas.join(laOfLsoa21(spark, options.file("la")), GeographyLookup.AREA_CODE, "left");
     }
     Dataset<Row> msoa =
-        v2011 ? msoaOfLsoa11(spark, options.file("msoa")) : msoa21(spark, options.file("msoa"));
+        v2011
+            ? msoaOfLsoa11(spark, options.file("msoa"))
+            : msoaOfLsoa21(spark, options.file("msoa"), options.file("lsoa11"));
     return withLookups(
         areas,
         msoa,
@@ -79,21 +82,12 @@ public final class GeographyAdapter {
         v2011 ? 2011 : 2021);
   }
 
-  /**
-   * Returns the areas with MSOA (joined on area_code, or on {@code _msoa_key} = the area name less
-   * its final letter when the MSOA lookup has no area_code), region, vintage, and place = LA.
-   */
+  /** Returns the areas with MSOA, region, vintage, and place = LA. */
   public static Dataset<Row> withLookups(
       Dataset<Row> areas, Dataset<Row> msoa, Dataset<Row> regions, int vintage) {
-    Dataset<Row> a;
-    if (java.util.List.of(msoa.columns()).contains(GeographyLookup.AREA_CODE)) {
-      a = areas.join(msoa, GeographyLookup.AREA_CODE, "left");
-    } else {
-      Column key =
-          functions.regexp_replace(functions.trim(col(GeographyLookup.AREA_NAME)), "[A-Z]$", "");
-      a = areas.withColumn("_msoa_key", key).join(msoa, "_msoa_key", "left");
-    }
-    return a.join(regions, GeographyLookup.LA_CODE, "left")
+    return areas
+        .join(msoa, GeographyLookup.AREA_CODE, "left")
+        .join(regions, GeographyLookup.LA_CODE, "left")
         .withColumn(GeographyLookup.LSOA_VINTAGE, lit(vintage))
         .withColumn(GeographyLookup.PLACE_CODE, col(GeographyLookup.LA_CODE))
         .withColumn(GeographyLookup.PLACE_NAME, col(GeographyLookup.LA_NAME));
@@ -109,8 +103,14 @@ public final class GeographyAdapter {
     return lookup(spark, file, s).drop("lsoa11_name").dropDuplicates(GeographyLookup.AREA_CODE);
   }
 
-  private static Dataset<Row> msoa21(SparkSession spark, Path file) {
-    StructType s =
+  /**
+   * Returns area_code, msoa_name and msoa_code of every 2021 LSOA. An LSOA's name is its MSOA's
+   * name plus a letter, so most are found by name in the MSOA 2011-to-2021 lookup. That lookup has
+   * a row per 2011 MSOA, so it lacks the MSOAs first drawn in 2021 (355 of England's LSOAs are in
+   * one): such an LSOA takes the 2021 MSOA that its 2011 predecessor's MSOA became, a neighbour.
+   */
+  static Dataset<Row> msoaOfLsoa21(SparkSession spark, Path msoaFile, Path lsoa11File) {
+    StructType msoaLayout =
         new StructType()
             .add("msoa11_name", DataTypes.StringType)
             .add("msoa11_code", DataTypes.StringType)
@@ -118,11 +118,48 @@ public final class GeographyAdapter {
             .add(GeographyLookup.MSOA_CODE, DataTypes.StringType)
             .add("ltla22_name", DataTypes.StringType)
             .add("ltla22_code", DataTypes.StringType);
-    return lookup(spark, file, s)
-        .select(GeographyLookup.MSOA_NAME, GeographyLookup.MSOA_CODE)
-        .dropDuplicates(GeographyLookup.MSOA_CODE)
-        .withColumn("_msoa_key", col(GeographyLookup.MSOA_NAME))
-        .dropDuplicates("_msoa_key");
+    StructType lsoaLayout =
+        new StructType()
+            .add("lsoa11_name", DataTypes.StringType)
+            .add("lsoa11_code", DataTypes.StringType)
+            .add("change_code", DataTypes.StringType)
+            .add("lsoa21_name", DataTypes.StringType)
+            .add(GeographyLookup.AREA_CODE, DataTypes.StringType)
+            .add("ltla22_name", DataTypes.StringType)
+            .add("ltla22_code", DataTypes.StringType);
+    Dataset<Row> msoas = lookup(spark, msoaFile, msoaLayout);
+    Column msoa21 =
+        functions.struct(col(GeographyLookup.MSOA_CODE), col(GeographyLookup.MSOA_NAME));
+    Dataset<Row> byName =
+        msoas.select(col(GeographyLookup.MSOA_NAME).as("_name21"), msoa21.as("_by_name"));
+    Dataset<Row> byPredecessor =
+        msoas.select(col("msoa11_name").as("_name11"), msoa21.as("_by_predecessor"));
+    // A merged LSOA has several predecessors and a name may repeat: the least candidate, by name
+    // first, keeps the result the same from run to run.
+    Column chosen =
+        functions.min(
+            functions
+                .when(
+                    col("_by_name").isNotNull(),
+                    functions.struct(lit(0).as("p"), col("_by_name").as("m")))
+                .otherwise(functions.struct(lit(1).as("p"), col("_by_predecessor").as("m"))));
+    return lookup(spark, lsoa11File, lsoaLayout)
+        .select(
+            col(GeographyLookup.AREA_CODE),
+            msoaNameOf(col("lsoa21_name")).as("_name21"),
+            msoaNameOf(col("lsoa11_name")).as("_name11"))
+        .join(byName, "_name21", "left")
+        .join(byPredecessor, "_name11", "left")
+        .groupBy(GeographyLookup.AREA_CODE)
+        .agg(chosen.as("_c"))
+        .select(
+            col(GeographyLookup.AREA_CODE),
+            col("_c.m." + GeographyLookup.MSOA_NAME).as(GeographyLookup.MSOA_NAME),
+            col("_c.m." + GeographyLookup.MSOA_CODE).as(GeographyLookup.MSOA_CODE));
+  }
+
+  private static Column msoaNameOf(Column lsoaName) {
+    return functions.regexp_replace(functions.trim(lsoaName), "[A-Z]$", "");
   }
 
   private static Dataset<Row> laOfLsoa21(SparkSession spark, Path file) {

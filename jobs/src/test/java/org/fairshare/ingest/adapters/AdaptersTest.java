@@ -3,6 +3,8 @@ package org.fairshare.ingest.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +18,7 @@ import org.fairshare.schema.GpPayments;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.PublishedWeightedPopulations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AdaptersTest extends SparkTestBase {
 
@@ -155,5 +158,38 @@ class AdaptersTest extends SparkTestBase {
     assertThat(e1Women).isCloseTo(60.0, within(1e-9));
     assertThat(e2Women).isCloseTo(70.0, within(1e-9));
     assertThat(e2Women + e2Men).isCloseTo(100.0, within(1e-9));
+  }
+
+  @Test
+  void anLsoaInAnMsoaFirstDrawnIn2021TakesItsPredecessorsMsoa(@TempDir Path dir)
+      throws IOException {
+    Path msoas = dir.resolve("msoa11_msoa21.csv");
+    Files.writeString(
+        msoas,
+        """
+        "msoa11_name","msoa11_code","msoa21_name","msoa21_code","ltla22_name","ltla22_code"
+        "Greenwich 004","E02000317","Greenwich 004","E02000317","Greenwich","E09000011"
+        "St. Helens 019","E02001424","St. Helens 024","E02006935","St. Helens","E08000013"
+        """);
+    Path lsoas = dir.resolve("lsoa11_lsoa21.csv");
+    Files.writeString(
+        lsoas,
+        """
+        "lsoa11_name","lsoa11_code","change_code","lsoa21_name","lsoa21_code","ltla22_name","ltla22_code"
+        "Greenwich 004A","E01000001","U","Greenwich 004A","E01000001","Greenwich","E09000011"
+        "Greenwich 004H","E01033736","U","Greenwich 039A","E01033736","Greenwich","E09000011"
+        "St. Helens 019A","E01006830","U","St. Helens 025A","E01006830","St. Helens","E08000013"
+        "Greenwich 004B","E01000002","M","Greenwich 004K","E01099999","Greenwich","E09000011"
+        "St. Helens 019B","E01000003","M","Greenwich 004K","E01099999","Greenwich","E09000011"
+        """);
+    List<Row> out =
+        GeographyAdapter.msoaOfLsoa21(spark, msoas, lsoas).orderBy("area_code").collectAsList();
+    assertThat(out)
+        .extracting(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+        .containsExactly(
+            "E01000001 Greenwich 004 E02000317",
+            "E01006830 St. Helens 024 E02006935",
+            "E01033736 Greenwich 004 E02000317",
+            "E01099999 Greenwich 004 E02000317");
   }
 }
