@@ -2,6 +2,7 @@ package org.fairshare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,20 @@ class EndToEndTest extends SparkTestBase {
     assertThat(reconciliation.count()).isPositive();
     assertThat(reconciliation.where("not is_passed").count()).isZero();
     assertThat(wh.read("place_allocations").count()).isPositive();
+  }
+
+  @Test
+  @Order(1)
+  void everyCommitAfterATablesCreationNamesTheRunThatMadeIt() {
+    Warehouse wh = new Warehouse(spark, warehouse);
+    for (String t : wh.tableNames()) {
+      long unnamed =
+          DeltaTable.forPath(spark, warehouse.resolve(t).toString())
+              .history()
+              .where("version > 0 and coalesce(get_json_object(userMetadata, '$.run_id'), '') = ''")
+              .count();
+      assertThat(unnamed).as(t).isZero();
+    }
   }
 
   @Test

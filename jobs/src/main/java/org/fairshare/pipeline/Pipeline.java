@@ -119,34 +119,38 @@ public final class Pipeline {
     Map<String, Double> seconds = new LinkedHashMap<>();
     List<String> skipped = new ArrayList<>();
     try {
-      for (Stage stage : stages) {
-        List<String> missing = missingInputs(stage, cfg);
-        if (!missing.isEmpty()) {
-          String why = stage.name() + " (no input " + String.join(", ", missing) + ")";
-          LOG.info("stage {} skipped: inputs not provided: {}", stage.name(), missing);
-          skipped.add(why);
-          continue;
+      try {
+        for (Stage stage : stages) {
+          List<String> missing = missingInputs(stage, cfg);
+          if (!missing.isEmpty()) {
+            String why = stage.name() + " (no input " + String.join(", ", missing) + ")";
+            LOG.info("stage {} skipped: inputs not provided: {}", stage.name(), missing);
+            skipped.add(why);
+            continue;
+          }
+          runStage(stage, ctx, seconds);
         }
-        runStage(stage, ctx, seconds);
+        if (!skipped.isEmpty()) {
+          ctx.summary("skipped for lack of an input: " + String.join("; ", skipped));
+        }
+      } catch (RuntimeException e) {
+        runLog.finish(
+            runId, RunLog.FAILED, Instant.now(), ctx.rowsWritten(), seconds, e.getMessage());
+        throw e;
+      } finally {
+        ctx.releaseKeptReads();
       }
-      if (!skipped.isEmpty()) {
-        ctx.summary("skipped for lack of an input: " + String.join("; ", skipped));
-      }
-    } catch (RuntimeException e) {
+      // Still under the run's commit metadata: run_log's closing write names the run too.
       runLog.finish(
-          runId, RunLog.FAILED, Instant.now(), ctx.rowsWritten(), seconds, e.getMessage());
-      throw e;
+          runId,
+          RunLog.SUCCEEDED,
+          Instant.now(),
+          ctx.rowsWritten(),
+          seconds,
+          skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped));
     } finally {
       spark.conf().unset(USER_METADATA);
-      ctx.releaseKeptReads();
     }
-    runLog.finish(
-        runId,
-        RunLog.SUCCEEDED,
-        Instant.now(),
-        ctx.rowsWritten(),
-        seconds,
-        skipped.isEmpty() ? null : "skipped: " + String.join("; ", skipped));
     return new RunResult(runId, ctx.rowsWritten(), seconds, ctx.summaryLines());
   }
 
