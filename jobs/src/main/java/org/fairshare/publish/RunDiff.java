@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.try_divide;
 
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ public final class RunDiff {
   /**
    * Returns one row per ICB, place and stream of either run's first-year allocations: icb_code,
    * place_code, stream, from_gbp, to_gbp, change_gbp (to - from, GBP to the penny; a place in one
-   * run only counts as 0 in the other) and change_pct (percent of from; null when from is 0).
+   * run only counts as 0 in the other) and change_pct (percent of from to two decimal places, half
+   * up; null when from is 0).
    */
   public static Dataset<Row> allocationChanges(Dataset<Row> from, Dataset<Row> to) {
     List<String> key =
@@ -60,7 +62,9 @@ public final class RunDiff {
         col(FROM_GBP),
         col(TO_GBP),
         change.as(CHANGE_GBP),
-        try_divide(change.cast("double").multiply(100), f.cast("double")).as(CHANGE_PCT));
+        // Rounded in decimal: a percent to 17 digits reads as noise, and a double's 10.049999...
+        // would round the wrong way.
+        round(try_divide(change.multiply(lit(100)), f), 2).cast("double").as(CHANGE_PCT));
   }
 
   /**

@@ -58,6 +58,19 @@ class RunDiffTest extends SparkTestBase {
   }
 
   @Test
+  void percentChangesAreRoundedToTwoDecimalPlaces() {
+    Dataset<Row> from =
+        rows(ALLOCATIONS, allocation("P1", 1, "300.00"), allocation("P2", 1, "300.00"));
+    Dataset<Row> to =
+        rows(ALLOCATIONS, allocation("P1", 1, "301.00"), allocation("P2", 1, "200.00"));
+
+    Map<String, Row> byPlace = byPlace(RunDiff.allocationChanges(from, to));
+
+    assertThat(byPlace.get("P1").<Double>getAs(RunDiff.CHANGE_PCT)).isEqualTo(0.33);
+    assertThat(byPlace.get("P2").<Double>getAs(RunDiff.CHANGE_PCT)).isEqualTo(-33.33);
+  }
+
+  @Test
   void aPlaceInOneRunOnlyCountsAsZeroInTheOtherAndLaterPathYearsAreIgnored() {
     Dataset<Row> from = rows(ALLOCATIONS, allocation("P1", 1, "1000.00"));
     Dataset<Row> to =
