@@ -20,11 +20,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Benchmarks the pipeline against a bare Spark job and DuckDB.",
     description = {
-      "Benchmarks the pipeline on synthetic inputs of areas x scale small areas (made once and",
-      "kept in --work), against the floor (a bare Spark read and group-by of the activity) and",
-      "DuckDB on the same Parquet files. Prints seconds per stage, rows per second, peak heap,",
-      "the ratios pipeline/floor and pipeline/DuckDB, and the time of each scale over scale 1.",
+      "Runs the pipeline on synthetic inputs of areas x scale small areas (made once and kept in"
+          + " --work), against the floor (a bare Spark read and group-by of the activity) and"
+          + " DuckDB on the same Parquet files. Prints seconds per stage, rows per second, peak"
+          + " heap, the ratios pipeline/floor and pipeline/DuckDB, and the time of each scale over"
+          + " scale 1.",
       "Scale 1 is England (33,755 areas, about 43 million activity rows); scale 8 takes long."
     })
 public final class BenchCommand implements Callable<Integer> {

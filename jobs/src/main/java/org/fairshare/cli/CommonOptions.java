@@ -33,13 +33,13 @@ public final class CommonOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Folder of the inputs (sets data.dir).")
+      description = "Folder of the inputs (data.dir).")
   Path dataDir;
 
   @Option(
       names = "--warehouse",
       paramLabel = "DIR",
-      description = "Folder of the Delta output tables (sets warehouse.path).")
+      description = "Folder of the output tables (warehouse.path).")
   Path warehouse;
 
   @Option(

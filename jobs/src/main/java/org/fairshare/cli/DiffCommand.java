@@ -25,11 +25,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compares two runs: first-year allocation per place and stream (GBP and %%), and",
-      "indicators whose new value lies outside the earlier run's confidence interval. Each run",
-      "is read as it wrote its tables (Delta time travel), whatever ran since."
-    })
+    header = "Compares two runs: allocations per place and indicators that moved.",
+    description =
+        "Lists the first-year allocation change per place and stream (GBP and %%), and the"
+            + " indicators whose new value lies outside the earlier run's confidence interval."
+            + " Each run is read as it wrote its tables (Delta time travel), whatever ran since.")
 public final class DiffCommand implements Callable<Integer> {
   /** File names written by --out. */
   public static final String ALLOCATIONS_CSV = "allocation_changes.csv";

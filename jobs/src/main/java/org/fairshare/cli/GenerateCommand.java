@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes synthetic inputs shaped like England, with planted effects whose true values are",
-      "in <out>/_truth (see datasets/SYNTHETIC.md). The same options give the same rows."
-    })
+    header = "Writes synthetic inputs shaped like England.",
+    description =
+        "The inputs carry planted effects whose true values are in <out>/_truth (see"
+            + " datasets/SYNTHETIC.md). The same options give the same rows.")
 public final class GenerateCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Lists a table's versions: when, what operation, which run, rows written.")
+    header = "Lists a table's versions: when, what operation, which run, rows written.")
 public final class HistoryCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "indicators",
     mixinStandardHelpOptions = true,
-    description = "Compute an inequality indicator over a tidy input table.")
+    header = "Computes an inequality indicator over your own tidy CSV or Parquet table.")
 public final class IndicatorsCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndicatorsCommand.class);

@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes a run's publication folder: a CSV per published table, one XLSX workbook (a sheet",
-      "per table and a Notes sheet) and a self-contained HTML report with charts. Small numbers",
-      "are withheld (publish.suppress_from..publish.suppress_to) with complementary suppression."
-    })
+    header = "Writes a run's publication folder: CSVs, a workbook and an HTML report.",
+    description =
+        "Writes a CSV per published table, one XLSX workbook (a sheet per table and a Notes"
+            + " sheet) and a self-contained HTML report with charts. Small numbers are withheld"
+            + " (publish.suppress_from..publish.suppress_to) with complementary suppression.")
 public final class PublishCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

@@ -13,10 +13,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs every stage for the configuration and writes the Delta tables.",
-      "With no arguments: generates the synthetic default inputs if absent, then runs on them."
-    })
+    header = "Runs every stage for the configuration and writes the Delta tables.",
+    description =
+        "With no arguments: generates the synthetic default inputs if absent, then runs on them.")
 public final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

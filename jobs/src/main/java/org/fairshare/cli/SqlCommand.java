@@ -18,10 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a Spark SQL query over the output tables, each known by its name,",
-      "e.g. bin/fairshare sql \"select count(*) from data_quality\""
-    })
+    header = "Runs a Spark SQL query over the output tables, each known by its name.",
+    description = "For example: bin/fairshare sql \"select count(*) from data_quality\"")
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

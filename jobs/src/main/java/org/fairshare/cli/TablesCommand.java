@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "tables",
     mixinStandardHelpOptions = true,
-    description = "Lists the output tables: rows, current Delta version, last write, description.")
+    header = "Lists the output tables: rows, current Delta version, last write, description.")
 public final class TablesCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 

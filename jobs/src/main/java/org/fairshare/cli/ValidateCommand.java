@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks every input against its contract: writes the quarantine and data_quality tables,",
-      "stages nothing. Exit 1 when an error rule fails more rows than the threshold allows."
-    })
+    header = "Checks every input against its contract and stages nothing.",
+    description =
+        "Writes the quarantine and data_quality tables. Exit 1 when an error rule fails more"
+            + " rows than the threshold allows.")
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
