@@ -8,17 +8,23 @@ import java.util.List;
 public final class Console {
   private Console() {}
 
-  private static final PrintStream OUT = System.out;
-  private static final PrintStream ERR = System.err;
-
   /** Prints a result line on stdout. */
   public static void out(String line) {
-    OUT.println(line);
+    out().println(line);
   }
 
   /** Prints a problem on stderr. */
   public static void err(String line) {
-    ERR.println(line);
+    err().println(line);
+  }
+
+  // Looked up at each write, not kept, so that a test can capture what a command prints.
+  private static PrintStream out() {
+    return System.out;
+  }
+
+  private static PrintStream err() {
+    return System.err;
   }
 
   /** Prints rows as an aligned text table with a header. */
@@ -32,22 +38,24 @@ public final class Console {
         widths[i] = Math.max(widths[i], display(r.get(i)).length());
       }
     }
-    OUT.println(line(header, widths));
+    PrintStream out = out();
+    out.println(line(header, widths));
     List<String> rule = new ArrayList<>();
     for (int w : widths) {
       rule.add("-".repeat(w));
     }
-    OUT.println(line(rule, widths));
+    out.println(line(rule, widths));
     for (List<String> r : rows) {
-      OUT.println(line(r, widths));
+      out.println(line(r, widths));
     }
   }
 
   /** Prints rows as RFC 4180 CSV with a header. */
   public static void csv(List<String> header, Iterable<List<String>> rows) {
-    OUT.println(csvLine(header));
+    PrintStream out = out();
+    out.println(csvLine(header));
     for (List<String> r : rows) {
-      OUT.println(csvLine(r));
+      out.println(csvLine(r));
     }
   }
 

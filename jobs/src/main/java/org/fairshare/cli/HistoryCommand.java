@@ -35,14 +35,9 @@ public final class HistoryCommand implements Callable<Integer> {
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    List<String> names = WarehouseTables.require(warehouse);
     if (!table.matches("[A-Za-z0-9_]+") || !warehouse.exists(table)) {
-      Console.err(
-          "no table '"
-              + table
-              + "' in "
-              + warehouse.root()
-              + "; tables are "
-              + warehouse.tableNames());
+      Console.err(WarehouseTables.unknown(warehouse, names, table));
       return ExitCodes.USAGE;
     }
     List<List<String>> rows = new ArrayList<>();

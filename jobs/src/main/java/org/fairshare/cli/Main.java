@@ -54,7 +54,7 @@ public final class Main implements Runnable {
             Console.err("fairshare: " + e.getMessage());
             return ExitCodes.DATA_QUALITY;
           }
-          if (e instanceof ConfigException) {
+          if (e instanceof ConfigException || e instanceof RefusedQueryException) {
             Console.err("fairshare: " + e.getMessage());
             return ExitCodes.USAGE;
           }

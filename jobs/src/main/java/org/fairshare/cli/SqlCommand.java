@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,12 +15,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fairshare sql}: Spark SQL over the output tables, by name. */
+/**
+ * {@code fairshare sql}: one read-only Spark SQL statement over the output tables, by name. It
+ * refuses anything else (file reads by path, writes, settings, Java calls; see {@link
+ * ReadOnlyQuery}) and opens only the tables the statement names.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    header = "Runs a Spark SQL query over the output tables, each known by its name.",
-    description = "For example: bin/fairshare sql \"select count(*) from data_quality\"")
+    header = "Runs one read-only Spark SQL query over the output tables, each known by its name.",
+    description = {
+      "For example: bin/fairshare sql \"select count(*) from data_quality\"",
+      "Allowed: SELECT, WITH, VALUES, UNION/INTERSECT/EXCEPT, SHOW TABLES, SHOW COLUMNS, DESCRIBE,"
+          + " EXPLAIN. Refused (exit 2): reads of files by path, table functions other than"
+          + " range, reflect/java_method, writes, DDL, SET, ADD JAR, CACHE, more than one"
+          + " statement."
+    })
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -46,8 +57,10 @@ public final class SqlCommand implements Callable<Integer> {
     }
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
-    new Warehouse(spark, cfg.warehouse()).registerViews();
-    Dataset<Row> result = spark.sql(query);
+    ReadOnlyQuery checked = ReadOnlyQuery.of(spark.sessionState().sqlParser(), query);
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    warehouse.registerViews(tablesToOpen(warehouse, checked));
+    Dataset<Row> result = answer(spark, query);
     List<String> header = List.of(result.columns());
     if (format.equals("csv")) {
       Iterator<Row> it = result.toLocalIterator();
@@ -65,6 +78,51 @@ public final class SqlCommand implements Callable<Integer> {
             ? "(first " + limit + " rows; --limit N for more, or --format csv for all)"
             : "(" + rows.size() + " rows)");
     return ExitCodes.OK;
+  }
+
+  /**
+   * Returns the warehouse's names of the tables the query reads: all of them for SHOW TABLES.
+   *
+   * @throws RefusedQueryException for a name the warehouse lacks
+   */
+  private static List<String> tablesToOpen(Warehouse warehouse, ReadOnlyQuery checked) {
+    if (checked.tables().isEmpty() && !checked.listsTables()) {
+      return List.of();
+    }
+    List<String> names = WarehouseTables.require(warehouse);
+    if (checked.listsTables()) {
+      return names;
+    }
+    List<String> open = new ArrayList<>();
+    for (String table : checked.tables()) {
+      open.add(
+          WarehouseTables.find(names, table)
+              .orElseThrow(
+                  () ->
+                      new RefusedQueryException(WarehouseTables.unknown(warehouse, names, table))));
+    }
+    return open;
+  }
+
+  /** Returns the query's result, analysed; a query that does not analyse is the user's to fix. */
+  private static Dataset<Row> answer(SparkSession spark, String query) {
+    try {
+      return spark.sql(query);
+    } catch (Exception e) { // AnalysisException is checked in Java's eyes
+      if (e instanceof AnalysisException) {
+        throw new RefusedQueryException(firstLine(e.getMessage()));
+      }
+      throw e;
+    }
+  }
+
+  private static String firstLine(String message) {
+    return String.valueOf(message)
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .findFirst()
+        .orElse("the query does not analyse");
   }
 
   static List<String> cells(Row row) {

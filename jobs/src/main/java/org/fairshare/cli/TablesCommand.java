@@ -24,11 +24,7 @@ public final class TablesCommand implements Callable<Integer> {
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
-    List<String> names = warehouse.tableNames();
-    if (names.isEmpty()) {
-      Console.err("no tables in " + warehouse.root() + "; run 'bin/fairshare run' first");
-      return ExitCodes.USAGE;
-    }
+    List<String> names = WarehouseTables.require(warehouse);
     List<List<String>> rows = new ArrayList<>();
     for (String name : names) {
       DeltaTable t = DeltaTable.forPath(spark, warehouse.pathOf(name).toString());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -302,9 +303,12 @@ public final class Warehouse {
     }
   }
 
-  /** Registers every table as a temporary view of its name, so SQL can say {@code from x}. */
-  public void registerViews() {
-    for (String name : tableNames()) {
+  /**
+   * Registers these tables as temporary views of their names, so SQL can say {@code from x}. Each
+   * opens the table's Delta log: only the tables a query names, not all ~40, need it.
+   */
+  public void registerViews(Collection<String> tables) {
+    for (String name : tables) {
       read(name).createOrReplaceTempView(name);
     }
   }

@@ -1,0 +1,241 @@
+package org.fairshare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.fairshare.SparkTestBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * {@code bin/fairshare sql} over a warehouse of two small Delta tables: the hostile-SQL corpus
+ * (src/test/resources/hostile-sql/cases.csv) must be refused with one line on stderr and exit 2,
+ * printing nothing, or answered; and a query opens only the tables it names.
+ */
+class SqlCommandTest extends SparkTestBase {
+
+  @TempDir static Path root;
+
+  private static Path warehouse;
+
+  /** One corpus line: {@code message} is text the error line (refused) or stdout (ok) holds. */
+  record Case(String name, String query, String outcome, String message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** A command's exit code and what it printed. */
+  record Result(int exit, String out, List<String> errLines) {}
+
+  @BeforeAll
+  static void twoTables() {
+    warehouse = root.resolve("warehouse");
+    writePlaceTargets(warehouse);
+    StructType icbs =
+        new StructType()
+            .add("icb_code", DataTypes.StringType)
+            .add("target_gbp", DataTypes.DoubleType);
+    rows(icbs, new Object[] {"I1", 30.0}, new Object[] {"I2", 5.0})
+        .write()
+        .format("delta")
+        .save(warehouse.resolve("icb_targets").toString());
+  }
+
+  private static void writePlaceTargets(Path warehouse) {
+    StructType places =
+        new StructType()
+            .add("place_code", DataTypes.StringType)
+            .add("icb_code", DataTypes.StringType)
+            .add("target_gbp", DataTypes.DoubleType);
+    rows(
+            places,
+            new Object[] {"P1", "I1", 10.0},
+            new Object[] {"P2", "I1", 20.0},
+            new Object[] {"P3", "I2", 5.0})
+        .write()
+        .format("delta")
+        .save(warehouse.resolve("place_targets").toString());
+  }
+
+  @AfterEach
+  void dropViews() {
+    for (String view : List.of("place_targets", "icb_targets", "broken")) {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  static Stream<Case> cases() throws IOException {
+    List<Case> cases = new ArrayList<>();
+    try (InputStream in =
+        Objects.requireNonNull(
+            SqlCommandTest.class.getResourceAsStream("/hostile-sql/cases.csv"))) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      for (String line : lines.subList(1, lines.size())) {
+        if (line.isBlank()) {
+          continue;
+        }
+        List<String> f = csvFields(line);
+        assertThat(f).as(line).hasSize(4);
+        assertThat(f.get(2)).as(line).isIn("refused", "ok");
+        cases.add(new Case(f.get(0), f.get(1), f.get(2), f.get(3)));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void refusedWithOneLineAndExitTwoOrAnswered(Case c) {
+    Result r = run("sql", "--warehouse", warehouse.toString(), c.query());
+    if (c.outcome().equals("refused")) {
+      assertThat(r.exit()).as("exit code; stdout: " + r.out()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.out()).as("stdout").isEmpty();
+      assertThat(r.errLines()).as("stderr").hasSize(1);
+      assertThat(r.errLines().get(0)).contains(c.message());
+    } else {
+      assertThat(r.exit()).as("exit code; stderr: " + r.errLines()).isEqualTo(ExitCodes.OK);
+      assertThat(r.out()).contains(c.message());
+    }
+  }
+
+  @Test
+  void corpusHasTheCasesItPromises() throws IOException {
+    assertThat(cases().filter(c -> c.outcome().equals("refused")).count()).isGreaterThan(10);
+    assertThat(cases().filter(c -> c.outcome().equals("ok")).count()).isGreaterThan(3);
+  }
+
+  @Test
+  void aQueryOpensOnlyTheTablesItNames() throws IOException {
+    Path wh = root.resolve("with-a-broken-table");
+    writePlaceTargets(wh);
+    // A table whose log cannot be read: opening it fails, so the query must not open it.
+    Path log = Files.createDirectories(wh.resolve("broken").resolve("_delta_log"));
+    Files.writeString(log.resolve("00000000000000000000.json"), "{not json");
+
+    Result r = run("sql", "--warehouse", wh.toString(), "select count(*) as n from place_targets");
+
+    assertThat(r.exit()).as("stderr: " + r.errLines()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("3");
+    assertThat(spark.catalog().tableExists("broken")).isFalse();
+  }
+
+  @Test
+  void anEmptyWarehouseSaysWhereItLookedAndHowToPointElsewhere() {
+    Path nowhere = root.resolve("no-warehouse-here");
+    for (String[] args :
+        List.of(
+            new String[] {"sql", "--warehouse", nowhere.toString(), "select * from run_log"},
+            new String[] {"tables", "--warehouse", nowhere.toString()},
+            new String[] {"history", "--warehouse", nowhere.toString(), "run_log"})) {
+      Result r = run(args);
+      assertThat(r.exit()).as(args[0]).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.errLines()).as(args[0]).hasSize(1);
+      assertThat(r.errLines().get(0))
+          .as(args[0])
+          .contains(nowhere.toString(), "no such folder", "--warehouse DIR");
+    }
+  }
+
+  @Test
+  void historyOfAnUnknownTableSuggestsTheClosestName() {
+    Result r = run("history", "--warehouse", warehouse.toString(), "icb_target");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.errLines().get(0)).contains("did you mean icb_targets?");
+  }
+
+  /** Runs the CLI capturing stdout and stderr, and restores any Spark setting it changed. */
+  private static Result run(String... args) {
+    Map<String, String> settings = settings();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    int exit;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = Main.execute(args);
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+      restore(settings);
+    }
+    List<String> errLines =
+        err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    // The row count a table answer ends with is not an error line.
+    if (exit == ExitCodes.OK) {
+      errLines = errLines.stream().filter(l -> !l.matches("\\(.*rows.*\\)")).toList();
+    }
+    return new Result(exit, out.toString(StandardCharsets.UTF_8), errLines);
+  }
+
+  private static Map<String, String> settings() {
+    return new HashMap<>(CollectionConverters.asJava(spark.conf().getAll()));
+  }
+
+  private static void restore(Map<String, String> before) {
+    Map<String, String> now = settings();
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      String key = e.getKey();
+      if (!spark.conf().isModifiable(key) || e.getValue().equals(before.get(key))) {
+        continue;
+      }
+      if (before.containsKey(key)) {
+        spark.conf().set(key, before.get(key));
+      } else {
+        spark.conf().unset(key);
+      }
+    }
+  }
+
+  /** Returns the fields of one RFC 4180 line: commas inside quotes, quotes doubled. */
+  private static List<String> csvFields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          field.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(ch);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+}
