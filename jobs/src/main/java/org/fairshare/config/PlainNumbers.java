@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class PlainNumbers {
   private PlainNumbers() {}
 
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
 
   /** Digits with an optional point and an optional exponent: 0.001, .5, 10, 1.0E-3. */
   private static final Pattern DECIMAL =
