@@ -109,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
     // Claimed first: Spark's overwrite empties each dataset folder, and a write cut short there
     // must still be fairshare's to redo.
     List<String> written = new ArrayList<>();
-    Datasets.ALL.forEach(c -> written.add(c.name()));
+    Datasets.INGESTED.forEach(c -> written.add(c.name()));
     written.add(Truth.FOLDER);
     OwnedFolder.claim(target, written);
     GenerationReport report = SyntheticEngland.generate(spark, opts, target);
