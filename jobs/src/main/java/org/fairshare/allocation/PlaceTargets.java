@@ -21,6 +21,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fairshare.config.PlainNumbers;
 import org.fairshare.schema.AllocationColumns;
 import org.fairshare.schema.Baselines;
 import org.fairshare.schema.Columns;
@@ -53,7 +54,11 @@ public final class PlaceTargets {
       String[] kv = entry.trim().split("=", 2);
       String[] sn = kv[0].split(":", 2);
       try {
-        if (kv.length != 2 || sn.length != 2 || sn[0].isBlank() || sn[1].isBlank()) {
+        if (kv.length != 2
+            || sn.length != 2
+            || sn[0].isBlank()
+            || sn[1].isBlank()
+            || !PlainNumbers.isDecimal(kv[1].trim())) {
           throw new NumberFormatException();
         }
         BigDecimal share = new BigDecimal(kv[1].trim());

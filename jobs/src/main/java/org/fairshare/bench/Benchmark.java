@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -16,6 +16,7 @@ import org.fairshare.config.FairshareConfig;
 import org.fairshare.generate.GenerationReport;
 import org.fairshare.generate.GeneratorOptions;
 import org.fairshare.generate.SyntheticEngland;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.pipeline.Pipeline;
 import org.fairshare.pipeline.RunResult;
 import org.fairshare.schema.Activity;
@@ -65,7 +66,9 @@ public final class Benchmark {
     double generateSeconds = ensureInputs(data, areas * scale, progress);
     long rows = FloorJob.inputRows(spark, data.resolve(Activity.DATASET), year);
     long bytes = folderBytes(data);
-    deleteTree(warehouse);
+    OwnedFolder.delete(warehouse, "the bench's warehouse");
+    // Everything a run writes into its warehouse is fairshare's: the next bench may delete it.
+    OwnedFolder.claim(warehouse, List.of(OwnedFolder.WHOLE));
     FairshareConfig cfg =
         base.with(
             Map.of(
@@ -133,9 +136,9 @@ public final class Benchmark {
         progress.accept("inputs of " + n + " areas: reusing " + data);
         return 0.0;
       }
-      deleteTree(data);
+      OwnedFolder.delete(data, "the bench's input folder");
       progress.accept("inputs of " + n + " areas: generating into " + data + "...");
-      Files.createDirectories(data);
+      OwnedFolder.claim(data, List.of(OwnedFolder.WHOLE));
       GeneratorOptions opts =
           new GeneratorOptions(
               n,
@@ -147,6 +150,7 @@ public final class Benchmark {
               "parquet");
       GenerationReport report = SyntheticEngland.generate(spark, opts, data);
       Files.writeString(marker, identity);
+      OwnedFolder.record(data);
       return report.seconds();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -168,19 +172,6 @@ public final class Benchmark {
   private static long size(Path p) {
     try {
       return Files.size(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

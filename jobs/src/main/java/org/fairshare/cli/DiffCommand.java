@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.output.Warehouse;
 import org.fairshare.publish.RunDiff;
 import org.fairshare.publish.RunSlices;
@@ -67,6 +68,10 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FairshareConfig cfg = common.config();
+    List<String> files = List.of(ALLOCATIONS_CSV, INDICATORS_CSV);
+    if (out != null) {
+      OwnedFolder.requireReplaceable(out, files, "diff --out " + out);
+    }
     SparkSession spark = common.spark(cfg);
     RunSlices slices = new RunSlices(spark, new Warehouse(spark, cfg.warehouse()));
     RunSlices.Run a;
@@ -117,6 +122,7 @@ public final class DiffCommand implements Callable<Integer> {
       TableFiles.writeCsv(
           new TableFiles.Table("indicator_changes", "", moves.schema(), moveRows),
           out.resolve(INDICATORS_CSV));
+      OwnedFolder.add(out, files);
       Console.out("wrote " + out.resolve(ALLOCATIONS_CSV) + " and " + out.resolve(INDICATORS_CSV));
     }
     return ExitCodes.OK;

@@ -3,8 +3,9 @@ package org.fairshare.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +14,9 @@ import org.fairshare.config.FairshareConfig;
 import org.fairshare.generate.GenerationReport;
 import org.fairshare.generate.GeneratorOptions;
 import org.fairshare.generate.SyntheticEngland;
+import org.fairshare.generate.Truth;
+import org.fairshare.output.OwnedFolder;
+import org.fairshare.schema.Datasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -73,8 +77,9 @@ public final class GenerateCommand implements Callable<Integer> {
       set.put(ConfigKeys.GENERATE_YEARS.name(), years.toString());
     }
     FairshareConfig cfg = common.config().with(set);
-    SparkSession spark = common.spark(cfg);
     Path target = out == null ? cfg.dataDir() : out.toAbsolutePath().normalize();
+    OwnedFolder.requireOwned(target, out == null ? ConfigKeys.DATA_DIR.name() : "--out");
+    SparkSession spark = common.spark(cfg);
     GenerationReport report = generate(spark, cfg, target, format, activityMultiplier);
     Console.out("generated " + target);
     report
@@ -84,7 +89,10 @@ public final class GenerateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Generates the configured synthetic inputs into {@code target}. */
+  /**
+   * Generates the configured synthetic inputs into {@code target}, which {@link
+   * OwnedFolder#requireOwned} allowed, and lists what it wrote in the folder's manifest.
+   */
   static GenerationReport generate(
       SparkSession spark, FairshareConfig cfg, Path target, String format, double multiplier) {
     GeneratorOptions opts =
@@ -97,12 +105,16 @@ public final class GenerateCommand implements Callable<Integer> {
             multiplier,
             format);
     LOG.info("generating {} areas into {}", opts.areas(), target);
-    try {
-      Files.createDirectories(target);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return SyntheticEngland.generate(spark, opts, target);
+    OwnedFolder.requireOwned(target, "the generator's output folder");
+    // Claimed first: Spark's overwrite empties each dataset folder, and a write cut short there
+    // must still be fairshare's to redo.
+    List<String> written = new ArrayList<>();
+    Datasets.INGESTED.forEach(c -> written.add(c.name()));
+    written.add(Truth.FOLDER);
+    OwnedFolder.claim(target, written);
+    GenerationReport report = SyntheticEngland.generate(spark, opts, target);
+    OwnedFolder.record(target);
+    return report;
   }
 
   /** Returns the JVM's peak heap use so far, summed over heap pools, e.g. "2.3 GiB". */

@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.fairshare.inequality.IndicatorsJob;
 import org.fairshare.inequality.SlopeIndex;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.spark.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
   public static final int BAD_USAGE = 2;
 
   private static final int LOGGED_ROWS = 50;
+
+  /** Suffix of the folder Spark writes the one CSV file into before it is moved. */
+  private static final String PARTS = ".parts";
 
   @Option(names = "--input", required = true, description = "Tidy input: .csv or Parquet path")
   Path input;
@@ -103,6 +107,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
     if (!Files.exists(input)) {
       LOG.error("Input not found: {}", input);
       return BAD_USAGE;
+    }
+    if (output != null) {
+      requireReplaceable(output);
     }
     SparkSession spark = Sessions.getOrCreate("fairshare-indicators", "local[*]", 4, Map.of());
     try {
@@ -172,9 +179,21 @@ public final class IndicatorsCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the result as one CSV file with a header, replacing the file if it exists. */
+  /** Throws unless the output file and its parts folder are absent or fairshare's. */
+  private static void requireReplaceable(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    String name = abs.getFileName().toString();
+    OwnedFolder.requireReplaceable(
+        abs.getParent(), List.of(name, name + PARTS), "indicators --output " + file);
+  }
+
+  /**
+   * Writes the result as one CSV file with a header, replacing the file only when fairshare wrote
+   * it.
+   */
   static void writeCsv(Dataset<Row> result, Path file) throws IOException {
-    Path parts = file.resolveSibling(file.getFileName() + ".parts");
+    requireReplaceable(file);
+    Path parts = file.resolveSibling(file.getFileName() + PARTS);
     result.coalesce(1).write().mode("overwrite").option("header", "true").csv(parts.toString());
     try (Stream<Path> files = Files.list(parts)) {
       Path part =
@@ -190,5 +209,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
       }
     }
     Files.delete(parts);
+    Path abs = file.toAbsolutePath().normalize();
+    OwnedFolder.add(abs.getParent(), List.of(abs.getFileName().toString()));
   }
 }

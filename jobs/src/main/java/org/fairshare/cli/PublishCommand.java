@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.output.Warehouse;
 import org.fairshare.publish.Disclosure;
 import org.fairshare.publish.Publication;
@@ -43,6 +44,9 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FairshareConfig cfg = common.config();
+    if (out != null) {
+      OwnedFolder.requireReplaceable(out, Publication.fileNames(), "publish --out " + out);
+    }
     SparkSession spark = common.spark(cfg);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     RunSlices slices = new RunSlices(spark, warehouse);

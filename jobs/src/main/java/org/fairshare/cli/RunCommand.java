@@ -22,8 +22,11 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FairshareConfig cfg = common.config();
+    boolean generate = DefaultData.mustGenerate(cfg);
     SparkSession spark = common.spark(cfg);
-    DefaultData.generateIfMissing(spark, cfg);
+    if (generate) {
+      DefaultData.generate(spark, cfg);
+    }
     RunResult result = Pipeline.run(spark, cfg, Pipeline.stages());
     printSummary(cfg, result);
     return ExitCodes.OK;

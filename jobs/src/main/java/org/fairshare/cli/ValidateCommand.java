@@ -24,8 +24,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FairshareConfig cfg = common.config();
+    boolean generate = DefaultData.mustGenerate(cfg);
     SparkSession spark = common.spark(cfg);
-    DefaultData.generateIfMissing(spark, cfg);
+    if (generate) {
+      DefaultData.generate(spark, cfg);
+    }
     RunResult result = Pipeline.run(spark, cfg, List.of(IngestStage.validateOnly()));
     RunCommand.printSummary(cfg, result);
     Console.out(

@@ -23,8 +23,11 @@ public record ConfigKey(
         name,
         defaultValue,
         doc,
-        "a whole number from " + min + " to " + max,
+        "a whole number (plain digits) from " + min + " to " + max,
         v -> {
+          if (!PlainNumbers.isInteger(v.trim())) {
+            return false;
+          }
           try {
             long n = Long.parseLong(v.trim());
             return n >= min && n <= max;
@@ -39,8 +42,11 @@ public record ConfigKey(
         name,
         defaultValue,
         doc,
-        "a number from " + min + " to " + max,
+        "a plain decimal number (e.g. 0.05 or 1.0E-3) from " + min + " to " + max,
         v -> {
+          if (!PlainNumbers.isDecimal(v.trim())) {
+            return false;
+          }
           try {
             double d = Double.parseDouble(v.trim());
             return d >= min && d <= max;
@@ -48,6 +54,24 @@ public record ConfigKey(
             return false;
           }
         });
+  }
+
+  /** A financial year YYYY-YY whose second year follows the first, e.g. 2025-26 or 2099-00. */
+  static ConfigKey financialYear(String name, String defaultValue, String doc) {
+    return new ConfigKey(
+        name,
+        defaultValue,
+        doc,
+        "YYYY-YY with YY the year after YYYY, e.g. 2025-26",
+        ConfigKey::isFinancialYear);
+  }
+
+  private static boolean isFinancialYear(String v) {
+    if (!v.matches("[0-9]{4}-[0-9]{2}")) {
+      return false;
+    }
+    int start = Integer.parseInt(v.substring(0, 4));
+    return (start + 1) % 100 == Integer.parseInt(v.substring(5));
   }
 
   static ConfigKey oneOf(String name, String defaultValue, String doc, String... allowed) {

@@ -38,11 +38,8 @@ public final class ConfigKeys {
               + " by side",
           "[A-Za-z0-9_-]{1,64}");
   public static final ConfigKey FINANCIAL_YEAR =
-      matching(
-          "run.financial_year",
-          "2025-26",
-          "Financial year the allocation is for, as YYYY-YY",
-          "[0-9]{4}-[0-9]{2}");
+      ConfigKey.financialYear(
+          "run.financial_year", "2025-26", "Financial year the allocation is for, as YYYY-YY");
   public static final ConfigKey DATA_YEAR =
       integer(
           "run.data_year",
@@ -98,7 +95,8 @@ public final class ConfigKeys {
       oneOf(
           "generate.if_missing",
           "true",
-          "Generate the synthetic inputs when data.dir holds none (the embedded default run)",
+          "Generate the synthetic inputs when they are missing, only into the default data.dir with"
+              + " every inputs.* key at its default (the embedded default run)",
           "true",
           "false");
   public static final ConfigKey GENERATE_AREAS =
@@ -575,6 +573,18 @@ public final class ConfigKeys {
    * or the value is not valid for it.
    */
   static void check(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      // A control character in a value is an editing accident or an attack on whatever reads
+      // the value next (a path, a header name, the run log); tab is the one a delimiter needs.
+      if (Character.isISOControl(c) && c != '\t') {
+        throw new ConfigException(
+            String.format(
+                "config key %s has a control character (U+%04X) at position %d of its value;"
+                    + " remove it",
+                name, (int) c, i + 1));
+      }
+    }
     Optional<ConfigKey> fixed = byName(name);
     if (fixed.isPresent()) {
       if (!fixed.get().valid().test(value)) {

@@ -1,13 +1,11 @@
 package org.fairshare.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** Loads the configuration: defaults, then the file, then command-line overrides. */
 public final class ConfigLoader {
@@ -41,20 +39,36 @@ public final class ConfigLoader {
   }
 
   private static Map<String, String> readFile(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(
+          "config file "
+              + file
+              + " is a folder; --conf takes a Java properties FILE, e.g. conf/default.properties");
+    }
+    if (!Files.exists(file)) {
       throw new ConfigException(
           "config file " + file + " does not exist; pass an existing file with --conf");
     }
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(
+          "config file " + file + " is not a regular file; --conf takes a Java properties FILE");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "config file "
+              + file
+              + " cannot be read ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); check its permissions and that it is UTF-8 text");
     }
     Map<String, String> m = new LinkedHashMap<>();
-    for (String name : p.stringPropertyNames()) {
-      m.put(name.trim(), p.getProperty(name).trim());
-    }
+    PropertiesFile.parse(text, file.toString())
+        .forEach((key, entry) -> m.put(key, entry.setting()));
     return m;
   }
 

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.fairshare.config.ConfigException;
 import org.fairshare.config.InputSpec;
@@ -20,6 +23,8 @@ import org.fairshare.config.InputSpec;
  * part files), in name order.
  */
 public record InputFiles(InputSpec spec, List<Path> files) {
+  /** Links followed before a chain counts as a loop (Linux gives up after 40). */
+  private static final int MAX_LINKS = 40;
 
   /** Lists the files of an input; a missing input is a configuration error. */
   public static InputFiles of(InputSpec spec) {
@@ -53,6 +58,68 @@ public record InputFiles(InputSpec spec, List<Path> files) {
       return new InputFiles(spec, files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns what stands at the input's path when it holds no data the ingest can read (nothing, a
+   * broken symlink, a symlink loop, a folder with no data files, ...), or empty when it does.
+   */
+  public static Optional<String> problem(InputSpec spec) {
+    Path p = spec.path();
+    if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+      return Optional.of(brokenLink(p));
+    }
+    if (Files.isRegularFile(p)) {
+      return Optional.empty();
+    }
+    if (Files.isDirectory(p)) {
+      String suffix = spec.isCsv() ? "" : ".parquet";
+      try (Stream<Path> s = Files.list(p)) {
+        boolean any =
+            s.anyMatch(
+                f ->
+                    Files.isRegularFile(f)
+                        && !f.getFileName().toString().startsWith(".")
+                        && !f.getFileName().toString().startsWith("_")
+                        && f.getFileName().toString().endsWith(suffix));
+        return any
+            ? Optional.empty()
+            : Optional.of("a folder with no " + spec.format() + " data files");
+      } catch (IOException | UncheckedIOException e) {
+        return Optional.of("a folder that cannot be read (" + e.getMessage() + ")");
+      }
+    }
+    if (Files.exists(p)) {
+      return Optional.of("something that is neither a file nor a folder");
+    }
+    for (Path up = p.getParent(); up != null; up = up.getParent()) {
+      if (Files.isSymbolicLink(up) && !Files.exists(up)) {
+        return Optional.of("nothing: " + up + " is " + brokenLink(up));
+      }
+      if (Files.exists(up)) {
+        return Files.isDirectory(up)
+            ? Optional.of("nothing")
+            : Optional.of("nothing: " + up + " is a file where a folder was expected");
+      }
+    }
+    return Optional.of("nothing");
+  }
+
+  /** Returns "a symlink loop" or "a broken symlink (to ...)" for a link that does not resolve. */
+  private static String brokenLink(Path link) {
+    Set<Path> seen = new HashSet<>();
+    Path at = link;
+    try {
+      while (Files.isSymbolicLink(at)) {
+        if (!seen.add(at) || seen.size() > MAX_LINKS) {
+          return "a symlink loop";
+        }
+        at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+      }
+      return "a broken symlink (to " + Files.readSymbolicLink(link) + ")";
+    } catch (IOException e) {
+      return "a symlink that cannot be followed (" + e.getMessage() + ")";
     }
   }
 

@@ -5,17 +5,21 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.pipeline.Stage;
 import org.fairshare.pipeline.StageContext;
 import org.fairshare.schema.AgeSexWeightsTable;
@@ -169,6 +173,30 @@ public final class NeedModelStage implements Stage {
     return NeedStageInputs.areaPlaces(ctx);
   }
 
+  /**
+   * Throws unless the model folder is absent, listed as fairshare's, or a model an earlier run
+   * saved before models were listed (Spark's overwrite deletes the whole folder first).
+   */
+  static void requireReplaceable(Path path) {
+    if (OwnedFolder.foreignEntry(path).isPresent() && !isSavedModel(path)) {
+      OwnedFolder.requireOwned(path, "the need model folder");
+    }
+  }
+
+  private static boolean isSavedModel(Path path) {
+    Path metadata = path.resolve("metadata").resolve("part-00000");
+    try (Stream<Path> files = Files.walk(path)) {
+      return Files.isRegularFile(metadata, LinkOption.NOFOLLOW_LINKS)
+          && Files.readString(metadata).contains(GeneralizedLinearRegressionModel.class.getName())
+          && files
+              .filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+              .map(f -> path.relativize(f).toString())
+              .allMatch(r -> r.startsWith("metadata/") || r.startsWith("data/"));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** Returns where a service's model of this run is saved. */
   public static Path modelPath(FairshareConfig cfg, String service) {
     return cfg.warehouse()
@@ -179,8 +207,10 @@ public final class NeedModelStage implements Stage {
   }
 
   private static void save(GeneralizedLinearRegressionModel model, Path path) {
+    requireReplaceable(path);
     try {
       model.write().overwrite().save(path.toString());
+      OwnedFolder.record(path);
     } catch (IOException e) {
       throw new UncheckedIOException("could not save the need model to " + path, e);
     }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.fairshare.config.PlainNumbers;
 import org.fairshare.schema.Columns;
 import org.fairshare.schema.Spend;
 
@@ -58,7 +59,7 @@ public final class ServiceShares {
       }
       String[] kv = entry.split("=", 2);
       try {
-        if (kv.length != 2 || kv[0].isBlank()) {
+        if (kv.length != 2 || kv[0].isBlank() || !PlainNumbers.isDecimal(kv[1].trim())) {
           throw new NumberFormatException();
         }
         out.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.fairshare.output.OwnedFolder;
 import org.fairshare.output.Warehouse;
 import org.fairshare.publish.RunSlices.Run;
 import org.fairshare.schema.AgeSexWeightsTable;
@@ -88,9 +89,18 @@ public final class Publication {
 
   private Publication() {}
 
+  /** Returns the names of every file a publication writes. */
+  public static List<String> fileNames() {
+    List<String> names = new ArrayList<>();
+    TABLES.forEach(t -> names.add(t.name() + ".csv"));
+    names.addAll(List.of(WORKBOOK, NOTES, REPORT));
+    return names;
+  }
+
   /** Writes the publication folder of the run into {@code out} and returns what it wrote. */
   public static Result write(
       SparkSession spark, Warehouse warehouse, Run run, Path out, Disclosure.Policy policy) {
+    OwnedFolder.requireReplaceable(out, fileNames(), "publish --out " + out);
     RunSlices slices = new RunSlices(spark, warehouse);
     Map<String, Dataset<Row>> published = published(slices, run, policy);
     try {
@@ -125,6 +135,7 @@ public final class Publication {
     TableFiles.writeWorkbook(notes, tables, out.resolve(WORKBOOK));
     writeText(out.resolve(NOTES), PublicationNotes.text(notes));
     writeText(out.resolve(REPORT), HtmlReport.render(run, policy, tables, notes));
+    OwnedFolder.add(out, fileNames());
     LOG.info("published run {} to {}: {} tables", run.runId(), out, tables.size());
     return new Result(out, run, rows, withheld);
   }
