@@ -29,25 +29,34 @@ final class CsvFiles {
             file + " is empty (0 bytes): expected " + (gzipped ? "gzip-compressed " : "") + "CSV");
       }
       InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-      byte[] magic = peek(raw);
-      if (!gzipped) {
-        refuseCompressed(file, magic, false);
-        return raw;
-      }
-      if (!isGzip(magic)) {
+      try {
+        return checked(file, raw, gzipped);
+      } catch (IOException | RuntimeException e) {
         raw.close();
-        throw new InputException(
-            file
-                + " is named .gz but is not gzip-compressed"
-                + kindOf(magic).map(k -> " (it is " + k + ")").orElse("")
-                + "; rename it without .gz if it is plain CSV, or gzip it");
+        throw e;
       }
-      InputStream text = new BufferedInputStream(new GZIPInputStream(raw));
-      refuseCompressed(file, peek(text), true);
-      return text;
     } catch (IOException e) {
       throw ReadFailures.of(file, e);
     }
+  }
+
+  private static InputStream checked(Path file, InputStream raw, boolean gzipped)
+      throws IOException {
+    byte[] magic = peek(raw);
+    if (!gzipped) {
+      refuseCompressed(file, magic, false);
+      return raw;
+    }
+    if (!isGzip(magic)) {
+      throw new InputException(
+          file
+              + " is named .gz but is not gzip-compressed"
+              + kindOf(magic).map(k -> " (it is " + k + ")").orElse("")
+              + "; rename it without .gz if it is plain CSV, or gzip it");
+    }
+    InputStream text = new BufferedInputStream(new GZIPInputStream(raw));
+    refuseCompressed(file, peek(text), true);
+    return text;
   }
 
   private static byte[] peek(InputStream in) throws IOException {
