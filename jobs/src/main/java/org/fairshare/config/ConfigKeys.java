@@ -7,12 +7,14 @@ import static org.fairshare.config.ConfigKey.nonEmpty;
 import static org.fairshare.config.ConfigKey.oneOf;
 import static org.fairshare.config.ConfigKey.text;
 
+import java.nio.file.FileSystems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
 
@@ -22,6 +24,10 @@ import org.fairshare.schema.Datasets;
  * conf/default.properties} lists the same keys and defaults (a test keeps them equal).
  *
  * <p>Besides the fixed keys: {@code inputs.<dataset>.path|format|delimiter|encoding}, {@code
+ * inputs.<dataset>.file_pattern} (a glob of the file names read when the path is a folder, matched
+ * without regard to case; by default {@code *.{csv,csv.gz}} for csv, with {@code *.tsv} and {@code
+ * *.tsv.gz} when the delimiter is a tab, and {@code *.parquet} for parquet; other files are skipped
+ * and listed in data_quality, hidden ones and those starting with '_' silently), {@code
  * inputs.<dataset>.columns.<contract column>=<source header>}, {@code inputs.<dataset>.adapter} (a
  * published layout, see {@code ingest.adapters.Adapters}) and its {@code
  * inputs.<dataset>.adapter.<option>} for each input, and any {@code spark.*} key, which is handed
@@ -548,7 +554,8 @@ public final class ConfigKeys {
 
   private static final Pattern INPUT_KEY =
       Pattern.compile(
-          "inputs\\.([a-z_]+)\\.(path|format|delimiter|encoding|adapter|adapter\\.[a-z0-9_]+|columns\\.([a-z0-9_]+))");
+          "inputs\\.([a-z_]+)\\.(path|format|delimiter|encoding|file_pattern|adapter|adapter\\.[a-z0-9_]+"
+              + "|columns\\.([a-z0-9_]+))");
 
   /** Returns the fixed key of that name, if there is one. */
   public static Optional<ConfigKey> byName(String name) {
@@ -633,6 +640,9 @@ public final class ConfigKeys {
         throw new ConfigException(
             "config key " + name + " has value '" + value + "'; expected csv or parquet");
       }
+      if (m.group(2).equals("file_pattern")) {
+        checkGlob(name, value);
+      }
       if (m.group(2).equals("delimiter") && value.length() != 1 && !value.equals("\\t")) {
         throw new ConfigException(
             "config key " + name + " has value '" + value + "'; expected one character or \\t");
@@ -641,5 +651,29 @@ public final class ConfigKeys {
     }
     throw new ConfigException(
         "unknown config key '" + name + "'; see conf/default.properties for every key (a typo?)");
+  }
+
+  /** A file pattern is matched against names within the input's folder, so it has no '/'. */
+  private static void checkGlob(String name, String value) {
+    String problem = null;
+    if (value.contains("/") || value.contains("\\")) {
+      problem = "it is matched against file names within the input's folder, so it has no '/'";
+    } else {
+      try {
+        FileSystems.getDefault().getPathMatcher("glob:" + value);
+      } catch (PatternSyntaxException e) {
+        problem = "it is not a valid glob (" + e.getDescription() + ")";
+      }
+    }
+    if (problem != null) {
+      throw new ConfigException(
+          "config key "
+              + name
+              + " has value '"
+              + value
+              + "'; "
+              + problem
+              + ". Expected a glob such as *.csv or part-*.{csv,csv.gz}");
+    }
   }
 }

@@ -154,7 +154,8 @@ public final class FairshareConfig {
         values.getOrDefault(prefix + "format", "parquet"),
         delimiter.equals("\\t") ? '\t' : delimiter.charAt(0),
         values.getOrDefault(prefix + "encoding", "UTF-8"),
-        Map.copyOf(mapping));
+        Map.copyOf(mapping),
+        values.getOrDefault(prefix + "file_pattern", ""));
   }
 
   /** Returns every {@code spark.*} setting other than those fairshare interprets itself. */

@@ -1,11 +1,9 @@
 package org.fairshare.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -188,12 +186,7 @@ public final class CsvSource {
     String line;
     // Only the first line is decoded here, leniently: a bad byte further down is a row's
     // problem, reported with its line, not a reason to refuse the file.
-    // Gzipped files are read whole by Hadoop's codec; the header must be decompressed here too.
-    try (InputStream in =
-        new BufferedInputStream(
-            file.toString().endsWith(".gz")
-                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
-                : Files.newInputStream(file))) {
+    try (InputStream in = CsvFiles.open(file)) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       int b;
       while ((b = in.read()) >= 0 && b != '\n') {
@@ -212,7 +205,7 @@ public final class CsvSource {
         line = line.substring(0, line.length() - 1);
       }
     } catch (IOException e) {
-      throw new InputException("cannot read " + file + ": " + e.getMessage());
+      throw ReadFailures.of(file, e);
     }
     if (line == null || line.isBlank()) {
       throw new InputException(file + " is empty: expected a header line naming the columns");
@@ -331,21 +324,35 @@ public final class CsvSource {
     JavaRDD<String> decoded =
         jsc.hadoopFile(file.toString(), TextInputFormat.class, LongWritable.class, Text.class)
             .map(t -> new String(t._2().getBytes(), 0, t._2().getLength(), charsetName));
-    JavaRDD<Tuple2<String, Integer>> records = decoded.mapPartitions(CsvSource::joinQuotedLines);
-    List<Long> counts =
+    JavaRDD<Tuple2<String, Integer>> records =
+        decoded.mapPartitions(lines -> untilReadFails(joinQuotedLines(lines)));
+    // This pass reads every byte of the file, so a file that cannot be read stops here, on the
+    // driver, naming the file; the numbering pass after it reads what this one read.
+    List<Tuple2<Long, String>> counts =
         records
             .mapPartitions(
                 it -> {
                   long n = 0;
+                  String failure = null;
                   while (it.hasNext()) {
-                    n += it.next()._2();
+                    Tuple2<String, Integer> rec = it.next();
+                    if (rec._2() < 0) {
+                      failure = rec._1();
+                    } else {
+                      n += rec._2();
+                    }
                   }
-                  return List.of(n).iterator();
+                  return List.of(new Tuple2<>(n, failure)).iterator();
                 })
             .collect();
+    for (Tuple2<Long, String> c : counts) {
+      if (c._2() != null) {
+        throw new InputException(file + " " + c._2());
+      }
+    }
     long[] offsets = new long[counts.size()];
     for (int i = 1; i < offsets.length; i++) {
-      offsets[i] = offsets[i - 1] + counts.get(i - 1);
+      offsets[i] = offsets[i - 1] + counts.get(i - 1)._1();
     }
     JavaRDD<Row> numbered =
         records.mapPartitionsWithIndex(
@@ -365,6 +372,54 @@ public final class CsvSource {
             .add(InputRows.LINE_NUMBER, DataTypes.LongType, false)
             .add(TEXT, DataTypes.StringType, false);
     return spark.createDataFrame(numbered, schema);
+  }
+
+  /**
+   * Returns the records until reading the file fails, then one record (what went wrong, -1): a
+   * failed task would print Spark's stack trace, and its error would not name the file.
+   */
+  static Iterator<Tuple2<String, Integer>> untilReadFails(Iterator<Tuple2<String, Integer>> in) {
+    return new Iterator<>() {
+      private boolean failed;
+      private Tuple2<String, Integer> failure;
+
+      public boolean hasNext() {
+        if (failed) {
+          return failure != null;
+        }
+        try {
+          return in.hasNext();
+        } catch (Exception e) {
+          // Hadoop's record reader throws IOException through Scala's unchecked iterator.
+          if (!ReadFailures.isIo(e)) {
+            throw e;
+          }
+          fail(e);
+          return true;
+        }
+      }
+
+      public Tuple2<String, Integer> next() {
+        if (!failed) {
+          try {
+            return in.next();
+          } catch (Exception e) {
+            if (!ReadFailures.isIo(e)) {
+              throw e;
+            }
+            fail(e);
+          }
+        }
+        Tuple2<String, Integer> out = failure;
+        failure = null;
+        return out;
+      }
+
+      private void fail(Exception e) {
+        failed = true;
+        failure = new Tuple2<>(ReadFailures.describe(e), -1);
+      }
+    };
   }
 
   /** Joins physical lines while a quoted field is open; returns (record, physical lines). */

@@ -119,6 +119,42 @@ public final class DataQualityReport {
     return new DataQualityReport(contract.name(), out, read, quarantined);
   }
 
+  /**
+   * Returns the data_quality row of an input that could not be read at all (the input counts as one
+   * group, failed): the error, as the run stops with it, is its sample.
+   */
+  public static Row unreadable(String dataset, String format, String error, double threshold) {
+    Rule rule =
+        new Rule(
+            IngestStage.UNREADABLE_INPUT,
+            Check.Severity.ERROR.name(),
+            "every file of the input reads as " + format + " with the contract's required columns");
+    return withStatus(row(dataset, rule, 1, 1, threshold, List.of(error)), DataQuality.FAILED);
+  }
+
+  /**
+   * Returns the data_quality warning listing the entries of an input's folder that were not read,
+   * counted against every entry looked at (hidden ones aside).
+   */
+  public static Row skipped(
+      String dataset, String glob, int filesRead, List<String> skipped, double threshold) {
+    Rule rule =
+        new Rule(
+            IngestStage.SKIPPED_FILE,
+            Check.Severity.WARNING.name(),
+            "every file in the input's folder matches " + glob + " and is read");
+    return row(dataset, rule, filesRead + skipped.size(), skipped.size(), threshold, skipped);
+  }
+
+  private static Row withStatus(Row row, String status) {
+    Object[] values = new Object[row.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.get(i);
+    }
+    values[row.fieldIndex(DataQuality.STATUS)] = status;
+    return new GenericRowWithSchema(values, DataQuality.COLUMNS);
+  }
+
   private static List<String> samples(Dataset<Row> validated, String ruleId, int sampleSize) {
     if (sampleSize == 0) {
       return List.of();

@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.fairshare.config.ConfigException;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.ingest.adapters.Adapters;
@@ -35,10 +37,19 @@ import org.slf4j.LoggerFactory;
  * Ingest, validation and staging: reads every input, checks it against its contract, and writes
  * accepted rows to the staging tables, rejected rows to quarantine and one row per rule to
  * data_quality. When an error rule fails more rows than the threshold allows, nothing is staged and
- * the run stops with a {@link DataQualityException} naming the worst rule.
+ * the run stops with a {@link DataQualityException} naming the worst rule. An input that cannot be
+ * read (a corrupt or truncated file, a missing required column, a folder of no data files) is
+ * reported in data_quality as {@value #UNREADABLE_INPUT} after every other input is validated, and
+ * the run stops with its error, staging nothing.
  */
 public final class IngestStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  /** The data_quality rule of an input that cannot be read (the run stops on it). */
+  public static final String UNREADABLE_INPUT = "unreadable_input";
+
+  /** The data_quality warning listing the files of an input's folder that were not read. */
+  public static final String SKIPPED_FILE = "skipped_file";
 
   private final List<DatasetContract> contracts;
   private final boolean stageAccepted;
@@ -88,54 +99,89 @@ public final class IngestStage implements Stage {
     // Once handed to the run with the staging rows over them, the caches are the run's to free.
     boolean handedOver = false;
     List<DataQualityReport> reports = new ArrayList<>();
+    // An input that cannot be read stops the run, but only after every other input is validated
+    // and reported: one run shows every problem, and data_quality says why this one failed.
+    Map<String, RuntimeException> unreadable = new LinkedHashMap<>();
+    List<Row> fileRows = new ArrayList<>();
+    double threshold = cfg.getDouble(ConfigKeys.MAX_ERROR_FRACTION);
     try {
       for (DatasetContract contract : contracts) {
-        if (!cfg.isProvided(contract.name())) {
-          LOG.info(
-              "input {} not provided (no inputs.{}.path): skipped",
-              contract.name(),
-              contract.name());
+        String name = contract.name();
+        if (!cfg.isProvided(name)) {
+          LOG.info("input {} not provided (no inputs.{}.path): skipped", name, name);
           continue;
         }
-        InputFiles files = InputFiles.of(cfg.input(contract.name()));
-        Dataset<Row> cached =
-            InputRows.forCache(validate(spark, cfg, contract, files, accepted))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cachedByName.put(contract.name(), cached);
-        // Over the cache alone: the run's later reads of staging must not carry validation's plan.
-        Dataset<Row> cachedRows = CachedLeaf.of(spark, cached);
-        Dataset<Row> validated = InputRows.fromCache(cachedRows);
-        validatedByName.put(contract.name(), validated);
-        accepted.put(
-            contract.name(),
-            cachedRows
-                .filter(functions.not(col(Validator.IS_QUARANTINED)))
-                .select(columns(contract)));
-        DataQualityReport report =
-            DataQualityReport.of(
-                contract,
-                validated,
-                rules(contract, files, cfg),
-                cfg.getDouble(ConfigKeys.MAX_ERROR_FRACTION),
-                cfg.getInt(ConfigKeys.SAMPLE_SIZE));
-        if (report.rowsRead() == 0) {
-          throw new InputException(
-              "input "
-                  + contract.name()
-                  + " has no data rows (a header alone, or only blank lines) in "
-                  + files.files()
-                  + "; check inputs."
-                  + contract.name()
-                  + ".path");
+        try {
+          InputFiles files = InputFiles.of(cfg.input(name));
+          if (!files.skipped().isEmpty()) {
+            LOG.warn(
+                "input {}: not read (not {}): {}", name, files.spec().fileGlob(), files.skipped());
+            fileRows.add(
+                DataQualityReport.skipped(
+                    name,
+                    files.spec().fileGlob(),
+                    files.files().size(),
+                    files.skipped(),
+                    threshold));
+          }
+          Dataset<Row> cached =
+              InputRows.forCache(
+                      validate(spark, cfg, contract, files, accepted, unreadable.keySet()))
+                  .persist(StorageLevel.MEMORY_AND_DISK());
+          cachedByName.put(name, cached);
+          // Over the cache alone: the run's later reads of staging must not carry validation's
+          // plan.
+          Dataset<Row> cachedRows = CachedLeaf.of(spark, cached);
+          Dataset<Row> validated = InputRows.fromCache(cachedRows);
+          validatedByName.put(name, validated);
+          accepted.put(
+              name,
+              cachedRows
+                  .filter(functions.not(col(Validator.IS_QUARANTINED)))
+                  .select(columns(contract)));
+          DataQualityReport report =
+              DataQualityReport.of(
+                  contract,
+                  validated,
+                  rules(contract, files, cfg),
+                  threshold,
+                  cfg.getInt(ConfigKeys.SAMPLE_SIZE));
+          if (report.rowsRead() == 0) {
+            throw new InputException(
+                "input "
+                    + name
+                    + " has no data rows (a header alone, or only blank lines) in "
+                    + files.files()
+                    + "; check inputs."
+                    + name
+                    + ".path");
+          }
+          reports.add(report);
+          ctx.countRowsRead(report.rowsRead());
+          LOG.info(
+              "validated {}: {} rows read = {} accepted + {} quarantined",
+              name,
+              report.rowsRead(),
+              report.rowsAccepted(),
+              report.rowsQuarantined());
+        } catch (Exception e) {
+          // Spark's own exceptions are checked ones, thrown from Scala undeclared.
+          RuntimeException error = asInputError(e);
+          if (error == null) {
+            throw e;
+          }
+          unreadable.put(name, error);
+          String format = cfg.get("inputs." + name + ".format", "parquet");
+          fileRows.add(DataQualityReport.unreadable(name, format, error.getMessage(), threshold));
+          accepted.remove(name);
+          validatedByName.remove(name);
+          Dataset<Row> cached = cachedByName.remove(name);
+          if (cached != null) {
+            cached.unpersist();
+          }
+          // The error itself is the command's last line; here only where the run is.
+          LOG.info("input {} cannot be read; validating the others before stopping", name);
         }
-        reports.add(report);
-        ctx.countRowsRead(report.rowsRead());
-        LOG.info(
-            "validated {}: {} rows read = {} accepted + {} quarantined",
-            contract.name(),
-            report.rowsRead(),
-            report.rowsAccepted(),
-            report.rowsQuarantined());
       }
 
       Row worst = null;
@@ -151,7 +197,11 @@ public final class IngestStage implements Stage {
       ctx.write(Quarantine.TABLE, quarantined(spark, validatedByName, reports));
       List<Row> dq = new ArrayList<>();
       reports.forEach(r -> dq.addAll(r.rows()));
+      dq.addAll(fileRows);
       ctx.write(DataQuality.TABLE, spark.createDataFrame(dq, DataQuality.COLUMNS));
+      if (!unreadable.isEmpty()) {
+        throw firstOf(unreadable);
+      }
       if (worst != null) {
         throw new DataQualityException(describe(worst));
       }
@@ -180,6 +230,36 @@ public final class IngestStage implements Stage {
     }
   }
 
+  /**
+   * Returns the input error (or configuration error) a failure to read one input amounts to, or
+   * null when it is another kind of failure.
+   */
+  private static RuntimeException asInputError(Exception e) {
+    if (e instanceof InputException || e instanceof ConfigException) {
+      return (RuntimeException) e;
+    }
+    return ReadFailures.ofSparkJob(e);
+  }
+
+  /** Returns the first input's error, saying how many more inputs could not be read. */
+  private static RuntimeException firstOf(Map<String, RuntimeException> unreadable) {
+    RuntimeException first = unreadable.values().iterator().next();
+    if (unreadable.size() == 1) {
+      return first;
+    }
+    String message =
+        first.getMessage()
+            + " (inputs "
+            + List.copyOf(unreadable.keySet()).subList(1, unreadable.size())
+            + " cannot be read either: bin/fairshare sql \"select dataset, sample_values from"
+            + " data_quality where rule_id = '"
+            + UNREADABLE_INPUT
+            + "'\")";
+    return first instanceof ConfigException
+        ? new ConfigException(message)
+        : new InputException(message);
+  }
+
   /** Returns the rows of one input with every check's failures and the quarantine flag. */
   static Dataset<Row> validate(
       SparkSession spark,
@@ -187,6 +267,20 @@ public final class IngestStage implements Stage {
       DatasetContract contract,
       InputFiles files,
       Map<String, Dataset<Row>> accepted) {
+    return validate(spark, cfg, contract, files, accepted, Set.of());
+  }
+
+  /**
+   * Returns the rows of one input with every check's failures and the quarantine flag; references
+   * to an unreadable input are not checked (the run stops on that input anyway).
+   */
+  private static Dataset<Row> validate(
+      SparkSession spark,
+      FairshareConfig cfg,
+      DatasetContract contract,
+      InputFiles files,
+      Map<String, Dataset<Row>> accepted,
+      Set<String> unreadable) {
     String adapter = cfg.adapter(contract.name());
     Dataset<Row> raw =
         !adapter.isEmpty()
@@ -203,7 +297,9 @@ public final class IngestStage implements Stage {
             cfg.get(ConfigKeys.LSOA_VINTAGE));
     List<Check.References> refs = new ArrayList<>();
     for (Check check : contract.checks()) {
-      if (check instanceof Check.References ref && cfg.isProvided(ref.dataset())) {
+      if (check instanceof Check.References ref
+          && cfg.isProvided(ref.dataset())
+          && !unreadable.contains(ref.dataset())) {
         if (!accepted.containsKey(ref.dataset())) {
           throw new IllegalStateException(
               contract.name() + " references " + ref.dataset() + ", which is ingested later");

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,14 +23,25 @@ import org.fairshare.config.ConfigException;
 import org.fairshare.config.InputSpec;
 
 /**
- * The data files behind an input path: the file itself, or the visible files of a folder (Spark's
- * part files), in name order.
+ * The data files behind an input path: the file itself, or the files of a folder whose names match
+ * the input's file pattern (Spark's part files among them), in name order.
+ *
+ * @param skipped the folder's other entries, in name order (sub-folders end with '/'), except
+ *     hidden ones and those starting with '_' ({@code _SUCCESS}, {@code .crc}, {@code .DS_Store}),
+ *     which Spark and Hadoop skip too
  */
-public record InputFiles(InputSpec spec, List<Path> files) {
+public record InputFiles(InputSpec spec, List<Path> files, List<String> skipped) {
   /** Links followed before a chain counts as a loop (Linux gives up after 40). */
   private static final int MAX_LINKS = 40;
 
-  /** Lists the files of an input; a missing input is a configuration error. */
+  /** The folder listing a "no files" error quotes: enough to see what is there instead. */
+  private static final int LISTED = 10;
+
+  public InputFiles(InputSpec spec, List<Path> files) {
+    this(spec, files, List.of());
+  }
+
+  /** Lists the files of an input; a missing input, or a folder of no data files, is an error. */
   public static InputFiles of(InputSpec spec) {
     Path p = spec.path();
     if (Files.isRegularFile(p)) {
@@ -42,23 +57,63 @@ public record InputFiles(InputSpec spec, List<Path> files) {
               + spec.dataset()
               + ".path");
     }
-    String suffix = spec.isCsv() ? "" : ".parquet";
+    String glob = spec.fileGlob();
+    PathMatcher matcher = matcher(spec);
+    List<Path> entries;
     try (Stream<Path> s = Files.list(p)) {
-      List<Path> files =
-          s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> !f.getFileName().toString().startsWith("_"))
-              .filter(f -> f.getFileName().toString().endsWith(suffix))
-              .sorted()
-              .toList();
-      if (files.isEmpty()) {
-        throw new ConfigException(
-            "input " + spec.dataset() + " folder " + p + " holds no " + spec.format() + " files");
-      }
-      return new InputFiles(spec, files);
+      entries = s.sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new InputException("cannot list input folder " + p + ": " + e.getMessage());
     }
+    List<Path> files = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Path e : entries) {
+      String name = e.getFileName().toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      if (Files.isDirectory(e)) {
+        skipped.add(name + "/");
+      } else if (matcher.matches(Path.of(name.toLowerCase(Locale.ROOT)))) {
+        files.add(e);
+      } else {
+        skipped.add(name);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new ConfigException(
+          "input "
+              + spec.dataset()
+              + " folder "
+              + p
+              + " holds no file matching "
+              + glob
+              + " (the files read from a "
+              + spec.format()
+              + " folder; set inputs."
+              + spec.dataset()
+              + ".file_pattern to read others); it holds "
+              + listing(entries));
+    }
+    return new InputFiles(spec, List.copyOf(files), List.copyOf(skipped));
+  }
+
+  /** Returns the input's file pattern as a matcher of lower-cased file names. */
+  private static PathMatcher matcher(InputSpec spec) {
+    return FileSystems.getDefault()
+        .getPathMatcher("glob:" + spec.fileGlob().toLowerCase(Locale.ROOT));
+  }
+
+  private static String listing(List<Path> entries) {
+    if (entries.isEmpty()) {
+      return "nothing";
+    }
+    List<String> names = new ArrayList<>();
+    for (Path e : entries.subList(0, Math.min(LISTED, entries.size()))) {
+      names.add(e.getFileName() + (Files.isDirectory(e) ? "/" : ""));
+    }
+    String more = entries.size() > LISTED ? " and " + (entries.size() - LISTED) + " more" : "";
+    return String.join(", ", names) + more;
   }
 
   /**
@@ -74,7 +129,7 @@ public record InputFiles(InputSpec spec, List<Path> files) {
       return Optional.empty();
     }
     if (Files.isDirectory(p)) {
-      String suffix = spec.isCsv() ? "" : ".parquet";
+      PathMatcher matcher = matcher(spec);
       try (Stream<Path> s = Files.list(p)) {
         boolean any =
             s.anyMatch(
@@ -82,10 +137,11 @@ public record InputFiles(InputSpec spec, List<Path> files) {
                     Files.isRegularFile(f)
                         && !f.getFileName().toString().startsWith(".")
                         && !f.getFileName().toString().startsWith("_")
-                        && f.getFileName().toString().endsWith(suffix));
+                        && matcher.matches(
+                            Path.of(f.getFileName().toString().toLowerCase(Locale.ROOT))));
         return any
             ? Optional.empty()
-            : Optional.of("a folder with no " + spec.format() + " data files");
+            : Optional.of("a folder with no file matching " + spec.fileGlob());
       } catch (IOException | UncheckedIOException e) {
         return Optional.of("a folder that cannot be read (" + e.getMessage() + ")");
       }

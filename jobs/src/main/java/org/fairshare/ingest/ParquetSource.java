@@ -14,39 +14,25 @@ import org.fairshare.schema.Check;
 import org.fairshare.schema.DatasetContract;
 
 /**
- * Reads Parquet inputs: checks the files' schema against the contract, reads only the contract's
- * columns, and numbers rows from Parquet's own row index so rejected rows can be found again.
+ * Reads Parquet inputs: checks every file's footer against the contract ({@link ParquetFooters}),
+ * reads only the contract's columns, and numbers rows from Parquet's own row index so rejected rows
+ * can be found again.
  */
 public final class ParquetSource {
   private ParquetSource() {}
 
   /** Returns the rows with contract columns typed, plus {@link InputRows}' columns. */
   public static Dataset<Row> read(SparkSession spark, InputFiles input, DatasetContract contract) {
+    ParquetFooters.check(spark.sparkContext().hadoopConfiguration(), input, contract);
     String[] paths = input.files().stream().map(Object::toString).toArray(String[]::new);
+    // Every file gives the contract's columns the same types (checked above): one file's will do.
     StructType fileSchema = spark.read().parquet(paths[0]).schema();
     StructType wanted = new StructType();
-    List<String> missing = new ArrayList<>();
     for (StructField f : contract.schema().fields()) {
-      String source = input.spec().sourceColumn(f.name());
-      StructField found = find(fileSchema, source);
-      if (found == null && !f.nullable()) {
-        missing.add(source);
-      } else if (found == null) {
-        continue;
-      } else {
+      StructField found = find(fileSchema, input.spec().sourceColumn(f.name()));
+      if (found != null) {
         wanted = wanted.add(found.name(), found.dataType(), true);
       }
-    }
-    if (!missing.isEmpty()) {
-      throw new InputException(
-          input.spec().path()
-              + ": Parquet files lack column(s) "
-              + missing
-              + "; found "
-              + List.of(fileSchema.fieldNames())
-              + ". Map them with inputs."
-              + contract.name()
-              + ".columns.<contract column>=<your column>");
     }
     Dataset<Row> raw = spark.read().schema(wanted).parquet(paths);
 

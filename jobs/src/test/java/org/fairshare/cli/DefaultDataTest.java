@@ -78,7 +78,7 @@ class DefaultDataTest {
     Files.createDirectories(dir.resolve("geography"));
     Files.writeString(dir.resolve("geography/README.txt"), "x", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> DefaultData.mustGenerate(dataDir(dir)))
-        .hasMessageContaining("a folder with no parquet data files");
+        .hasMessageContaining("a folder with no file matching *.parquet");
   }
 
   @Test

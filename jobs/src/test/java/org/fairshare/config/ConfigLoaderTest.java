@@ -53,6 +53,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFilePatternThatIsNoGlobOrHasAFolderIsAConfigError() {
+    for (String bad : new String[] {"*.{csv", "data/*.csv"}) {
+      assertThatThrownBy(
+              () -> ConfigLoader.load(null, Map.of("inputs.population.file_pattern", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("inputs.population.file_pattern")
+          .hasMessageContaining("'" + bad + "'");
+    }
+  }
+
+  @Test
   void hashIgnoresOrderButNotValues() {
     FairshareConfig a =
         ConfigLoader.load(null, Map.of("run.scenario", "a", "run.data_year", "2023"));

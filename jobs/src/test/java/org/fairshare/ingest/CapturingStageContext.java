@@ -57,6 +57,11 @@ final class CapturingStageContext implements StageContext {
     // Not kept here.
   }
 
+  /** Returns whether the stage wrote the table at all. */
+  boolean wrote(String table) {
+    return written.containsKey(table);
+  }
+
   /** Returns the rows last written to the table, or none. */
   List<Row> rows(String table) {
     return written.getOrDefault(table, List.of());

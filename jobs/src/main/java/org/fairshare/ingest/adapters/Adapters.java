@@ -134,7 +134,7 @@ public final class Adapters {
       StructType columns,
       Map<String, String> headers) {
     InputSpec spec =
-        new InputSpec(base.dataset(), file, "csv", base.delimiter(), base.encoding(), headers);
+        InputSpec.csv(base.dataset(), file, base.delimiter(), base.encoding(), headers);
     DatasetContract layout =
         new DatasetContract(base.dataset(), "published layout", columns, List.of(), List.of());
     return CsvSource.read(spark, new InputFiles(spec, List.of(file)), layout);
