@@ -3,7 +3,9 @@ package org.fairshare.cli;
 import org.fairshare.config.ConfigException;
 import org.fairshare.ingest.DataQualityException;
 import org.fairshare.ingest.InputException;
+import org.fairshare.output.DiskFullException;
 import org.fairshare.output.Warehouse;
+import org.fairshare.pipeline.InputChangedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -59,6 +61,14 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
           }
           LOG.debug("failure", e);
+          if (e instanceof InputChangedException) {
+            Console.err("fairshare: " + e.getMessage());
+            return ExitCodes.RUNTIME;
+          }
+          if (DiskFullException.isDiskFull(e)) {
+            Console.err("fairshare: " + diskFull(e));
+            return ExitCodes.RUNTIME;
+          }
           if (Warehouse.isConflict(e)) {
             Console.err(
                 "fairshare: conflict: another run wrote the same table slice at the same time ("
@@ -86,6 +96,21 @@ public final class Main implements Runnable {
 
   private static String commandPath(CommandLine cl) {
     return cl.getCommandSpec().qualifiedName().replaceFirst("^fairshare ?", "");
+  }
+
+  /** Returns the warehouse write's own report of a full disk, or one naming what Spark said. */
+  private static String diskFull(Throwable e) {
+    Throwable innermost = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DiskFullException) {
+        return t.getMessage();
+      }
+      innermost = t;
+    }
+    return "disk full: "
+        + firstLine(innermost.getMessage())
+        + "; free space on the warehouse's disk or Spark's scratch folder (spark.local.dir) and run"
+        + " again";
   }
 
   private static String firstLine(String message) {

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.OwnedFolder;
+import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.Stage;
 import org.fairshare.pipeline.StageContext;
 import org.fairshare.schema.AgeSexWeightsTable;
@@ -111,7 +112,7 @@ public final class NeedModelStage implements Stage {
         GeneralizedLinearRegressionModel model =
             NeedModel.fit(one, variables, family, cfg.getDouble(ConfigKeys.NEED_VARIANCE_POWER));
         Path path = modelPath(cfg, service);
-        save(model, path);
+        Warehouse.onDisk(path, () -> save(model, path));
         Dataset<Row> c =
             NeedModel.coefficients(ctx.spark(), service, model, variables, supplyMeans, family);
         Dataset<Row> a =

@@ -1,6 +1,7 @@
 package org.fairshare.output;
 
 import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -97,13 +98,17 @@ public final class RunLogWriter {
 
   private void upsertOnce(Row row) {
     Dataset<Row> source = spark.createDataFrame(List.of(row), RunLog.SCHEMA);
-    DeltaTable.forPath(spark, warehouse.pathOf(RunLog.TABLE.name()).toString())
-        .as("t")
-        .merge(source.as("s"), "t." + RunLog.RUN_ID + " = s." + RunLog.RUN_ID)
-        .whenMatched()
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .execute();
+    Path table = warehouse.pathOf(RunLog.TABLE.name());
+    Warehouse.onDisk(
+        table,
+        () ->
+            DeltaTable.forPath(spark, table.toString())
+                .as("t")
+                .merge(source.as("s"), "t." + RunLog.RUN_ID + " = s." + RunLog.RUN_ID)
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
   }
 }

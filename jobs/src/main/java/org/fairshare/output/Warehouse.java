@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -178,7 +179,8 @@ public final class Warehouse {
     for (var check : table.checks().entrySet()) {
       builder = builder.property(constraintProperty(check.getKey()), check.getValue());
     }
-    builder.execute();
+    DeltaTableBuilder creation = builder;
+    onDisk(pathOf(table.name()), creation::execute);
     if (!existed || table.checks().isEmpty()) {
       return;
     }
@@ -226,16 +228,35 @@ public final class Warehouse {
     String path = pathOf(table.name()).toString();
     CommitLog commits = new CommitLog(spark.sessionState().newHadoopConf(), path);
     long before = commits.latestVersion();
-    shaped
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", sliceCondition(financialYear, scenario))
-        .option("userMetadata", commitInfo)
-        .save(path);
+    onDisk(
+        pathOf(table.name()),
+        () ->
+            shaped
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("replaceWhere", sliceCondition(financialYear, scenario))
+                .option("userMetadata", commitInfo)
+                .save(path));
     // Looked up by its metadata, not as the latest commit: a concurrent run may have committed
     // to another slice since, and an empty write leaves the previous run's commit the latest.
     return commits.rowsWrittenAfter(before, commitInfo, HISTORY_AFTER_A_WRITE).orElse(0L);
+  }
+
+  /**
+   * Runs a write to a table's folder; a full disk fails it with a {@link DiskFullException} naming
+   * the folder. Hadoop reports a full local disk as an {@link FSError}, an Error, which would pass
+   * by every handler of exceptions up to the JVM's and end the command with a stack trace.
+   */
+  public static void onDisk(Path folder, Runnable write) {
+    try {
+      write.run();
+    } catch (Exception | FSError e) { // Spark's SparkException is checked, thrown undeclared
+      if (DiskFullException.isDiskFull(e)) {
+        throw new DiskFullException(folder, e);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,6 +19,7 @@ import org.fairshare.equity.EquityStage;
 import org.fairshare.geography.GeographyStage;
 import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.ingest.IngestStage;
+import org.fairshare.ingest.InputFiles;
 import org.fairshare.output.RunLogWriter;
 import org.fairshare.output.Warehouse;
 import org.fairshare.placetool.PlaceNeedIndicesStage;
@@ -88,7 +90,10 @@ public final class Pipeline {
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     RunContext ctx = new RunContext(spark, cfg, warehouse, runId);
-    List<Row> inputs = RunInputs.describe(cfg);
+    List<InputFiles> inputFiles = RunInputs.files(cfg);
+    // Before the checksums: a file changed while they are computed shows as changed.
+    InputSnapshot snapshot = InputSnapshot.of(inputFiles);
+    List<Row> inputs = RunInputs.describe(inputFiles);
     if (cfg.get(ConfigKeys.SHUFFLE_PARTITIONS).equals("auto")) {
       int partitions =
           Sessions.partitionsFor(
@@ -129,13 +134,31 @@ public final class Pipeline {
             continue;
           }
           runStage(stage, ctx, seconds);
+          // Tables from inputs other than those run_log recorded must not pass for this run's.
+          snapshot.verifyUnchanged();
         }
         if (!skipped.isEmpty()) {
           ctx.summary("skipped for lack of an input: " + String.join("; ", skipped));
         }
-      } catch (RuntimeException e) {
-        runLog.finish(
-            runId, RunLog.FAILED, Instant.now(), ctx.rowsWritten(), seconds, e.getMessage());
+      } catch (Exception e) { // Spark's SparkException is checked, thrown undeclared
+        Optional<InputChangedException> changed = snapshot.changeBehind(e);
+        Exception failure = changed.isPresent() ? changed.get() : e;
+        try {
+          runLog.finish(
+              runId,
+              RunLog.FAILED,
+              Instant.now(),
+              ctx.rowsWritten(),
+              seconds,
+              failure.getMessage());
+        } catch (Exception logFailed) {
+          // A full disk fails this write too: report why the run failed, not why its log did;
+          // run_log then shows the run as running with no end, as it does a killed run.
+          failure.addSuppressed(logFailed);
+        }
+        if (changed.isPresent()) {
+          throw changed.get();
+        }
         throw e;
       } finally {
         ctx.releaseKeptReads();

@@ -6,7 +6,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.fairshare.config.ConfigException;
 import org.fairshare.config.FairshareConfig;
-import org.fairshare.config.InputSpec;
 import org.fairshare.ingest.InputFiles;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
@@ -15,25 +14,31 @@ import org.fairshare.schema.Datasets;
 final class RunInputs {
   private RunInputs() {}
 
-  /** Returns one {@code RunLog.INPUT} row per input that exists; missing inputs fail later. */
-  static List<Row> describe(FairshareConfig cfg) {
-    List<Row> rows = new ArrayList<>();
+  /** Returns the files of every provided input that exists; missing inputs fail later. */
+  static List<InputFiles> files(FairshareConfig cfg) {
+    List<InputFiles> inputs = new ArrayList<>();
     for (DatasetContract c : Datasets.INGESTED) {
       if (!cfg.isProvided(c.name())) {
         continue;
       }
-      InputSpec spec = cfg.input(c.name());
-      InputFiles files;
       try {
-        files = InputFiles.of(spec);
+        inputs.add(InputFiles.of(cfg.input(c.name())));
       } catch (ConfigException e) {
         continue;
       }
+    }
+    return inputs;
+  }
+
+  /** Returns one {@code RunLog.INPUT} row per input. */
+  static List<Row> describe(List<InputFiles> inputs) {
+    List<Row> rows = new ArrayList<>();
+    for (InputFiles files : inputs) {
       rows.add(
           RowFactory.create(
-              c.name(),
-              spec.path().toString(),
-              spec.format(),
+              files.spec().dataset(),
+              files.spec().path().toString(),
+              files.spec().format(),
               files.files().size(),
               files.bytes(),
               files.sha256()));
