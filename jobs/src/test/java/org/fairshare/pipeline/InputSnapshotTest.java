@@ -18,7 +18,7 @@ class InputSnapshotTest {
   @TempDir Path dir;
 
   private static InputSnapshot snapshotOf(Path path) {
-    InputSpec spec = new InputSpec("spend", path, "csv", ',', "UTF-8", Map.of());
+    InputSpec spec = new InputSpec("spend", path, "csv", ',', "UTF-8", Map.of(), "");
     return InputSnapshot.of(List.of(InputFiles.of(spec)));
   }
 
