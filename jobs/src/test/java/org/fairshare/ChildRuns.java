@@ -103,6 +103,35 @@ final class ChildRuns {
     return false;
   }
 
+  /** Returns the number of Parquet data files directly in a table's folder (0 when none yet). */
+  static long dataFiles(Path table) {
+    try (Stream<Path> files = Files.list(table)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+    } catch (IOException e) {
+      // The folder is being written; the next poll sees it.
+      return 0;
+    }
+  }
+
+  /**
+   * Waits until an unpartitioned table's folder holds {@code count} data files, or the child ends;
+   * returns true when the files came first. Polls often: a MERGE writes its data files a moment
+   * before its commit, and a kill is meant to land in that moment.
+   */
+  static boolean awaitDataFiles(Process child, Path table, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (dataFiles(table) >= count) {
+        return true;
+      }
+      if (!child.isAlive()) {
+        return dataFiles(table) >= count;
+      }
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
   /** Kills the child with SIGKILL and waits for it to die. */
   static void kill(Process child) throws InterruptedException {
     child.destroyForcibly();

@@ -257,4 +257,49 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     assertThat(succeeded)
         .isEqualTo(List.of(exitA, exitB).stream().filter(e -> e == ExitCodes.OK).count());
   }
+
+  /** Returns the rows of a table's baseline slice, in a canonical order. */
+  private static List<Row> baselineRows(Path wh, String table) {
+    var rows =
+        new Warehouse(spark, wh).read(table).where(functions.col("scenario").equalTo("baseline"));
+    return rows.orderBy(rows.columns()[0], rows.columns()).collectAsList();
+  }
+
+  @Test
+  @Order(5)
+  void aRunKilledDuringRunLogsClosingWriteLeavesItWholeAndTheNextRunMatchesACleanOne()
+      throws Exception {
+    List<Row> clean = baselineRows(warehouse, "place_allocations");
+    Path runLogTable = warehouse.resolve(RunLog.TABLE.name());
+    // A run's opening write to run_log adds one data file; its closing MERGE rewrites that row
+    // into another, written a moment before the commit that makes it the table's.
+    long files = ChildRuns.dataFiles(runLogTable);
+    long allocations = ChildRuns.writes(warehouse.resolve("place_allocations"));
+    Path log = dir.resolve("kill-closing.log");
+    Process child = ChildRuns.start(log, args("run", warehouse));
+    try {
+      assertThat(ChildRuns.awaitDataFiles(child, runLogTable, files + 2))
+          .as(ChildRuns.log(log))
+          .isTrue();
+    } finally {
+      ChildRuns.kill(child);
+    }
+    // The kill came at the run's end, not at its opening write.
+    assertThat(ChildRuns.writes(warehouse.resolve("place_allocations"))).isGreaterThan(allocations);
+    assertEveryTableReadable(warehouse);
+    List<Row> runs = runLog(warehouse);
+    Row killed = runs.get(runs.size() - 1);
+    // Killed before the commit: still running, with no end; after it: succeeded, whole.
+    if (RunLog.RUNNING.equals(killed.getAs(RunLog.STATUS))) {
+      assertThat((Object) killed.getAs(RunLog.ENDED_AT)).isNull();
+    } else {
+      assertThat((String) killed.getAs(RunLog.STATUS)).isEqualTo(RunLog.SUCCEEDED);
+      assertThat((Object) killed.getAs(RunLog.ENDED_AT)).isNotNull();
+      assertThat(killed.getJavaMap(killed.fieldIndex(RunLog.ROWS_WRITTEN))).isNotEmpty();
+    }
+
+    assertThat(Main.execute(args("run", warehouse))).isEqualTo(ExitCodes.OK);
+    assertEveryTableReadable(warehouse);
+    assertThat(baselineRows(warehouse, "place_allocations")).isEqualTo(clean);
+  }
 }
