@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -125,7 +126,18 @@ public final class HeatMeasures {
     out.add(col("heat_m.upper").as(IndicatorColumns.UPPER_CI));
     out.add(lit(c).as(IndicatorColumns.CONFIDENCE));
     out.add(col("heat_m.method").as(IndicatorColumns.METHOD));
-    return both.withColumn("heat_m", explode(array(rows.toArray(Column[]::new))))
+    // Each measure's row is a column of its own before the rows are exploded: an explode of the
+    // structs themselves generates one Java method holding every measure's arithmetic, which
+    // outgrows the JVM's 64 KB and makes Spark log a compile failure before it falls back.
+    List<Column> perMeasure = new ArrayList<>();
+    groupBy.forEach(g -> perMeasure.add(col(g)));
+    List<Column> refs = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      perMeasure.add(rows.get(i).as("heat_m" + i));
+      refs.add(col("heat_m" + i));
+    }
+    return both.select(perMeasure.toArray(Column[]::new))
+        .withColumn("heat_m", explode(array(refs.toArray(Column[]::new))))
         .filter(col("heat_m.applies"))
         .select(out.toArray(Column[]::new));
   }
@@ -148,7 +160,7 @@ public final class HeatMeasures {
             .withColumn(Y, y)
             .withColumn(SE, se)
             .withColumn(IS_REF, isRef)
-            .withColumn(P, col(N).divide(sum(col(N)).over(group)))
+            .withColumn(P, quotient(col(N), sum(col(N)).over(group)))
             .withColumn(J, count(lit(1)).over(group))
             .withColumn(
                 ORDERED,
@@ -164,8 +176,10 @@ public final class HeatMeasures {
     } else {
       base = base.withColumn(RANK, lit(null).cast("double"));
     }
+    // A group is ordered only when every row has an order; the others get no rank at all.
+    base = base.withColumn(RANK, when(col(ORDERED), col(RANK)));
     Column centred = col(RANK).minus(0.5);
-    Column r = greatest(col(Y), lit(TINY)).divide(col(MU));
+    Column r = quotient(greatest(col(Y), lit(TINY)), col(MU));
     return base.withColumn(SIGMA2, sum(col(P).multiply(pow(centred, 2))).over(group))
         .withColumn(K, sum(col(P).multiply(r).multiply(lit(1.0).plus(log(r)))).over(group));
   }
@@ -193,7 +207,7 @@ public final class HeatMeasures {
     aggs.add(max_by(pair, when(notRef, y)).as("heat_other_highest"));
     aggs.add(min_by(pair, when(notRef, y)).as("heat_other_lowest"));
     // Convenient regression of 2 sigma^2 y / mu on the rank, weights N (HEAT's ACI/RCI).
-    Column dep = col(SIGMA2).multiply(2).multiply(y).divide(mu);
+    Column dep = quotient(col(SIGMA2).multiply(2).multiply(y), mu);
     Column rank = col(RANK);
     aggs.add(sum(n.multiply(rank)).as("heat_snr"));
     aggs.add(sum(n.multiply(rank).multiply(rank)).as("heat_snrr"));
@@ -208,15 +222,17 @@ public final class HeatMeasures {
     aggs.add(sum(pow(p2se2, 2)).as("heat_bgv_c"));
     aggs.add(
         sum(pow(p, 2).multiply(pow(lit(1.0).minus(p), 2)).multiply(pow(se, 4))).as("heat_bgv_d"));
-    Column r = greatest(y, lit(TINY)).divide(mu);
+    Column r = quotient(greatest(y, lit(TINY)), mu);
     aggs.add(sum(p.multiply(r).multiply(log(r))).multiply(1000).as(TI));
     aggs.add(
-        sqrt(sum(p2se2.divide(pow(mu, 2)).multiply(pow(lit(1.0).plus(log(r)).minus(col(K)), 2))))
+        sqrt(sum(quotient(p2se2, pow(mu, 2)).multiply(pow(lit(1.0).plus(log(r)).minus(col(K)), 2))))
             .multiply(1000)
             .as("heat_ti_se"));
     aggs.add(sum(p.multiply(log(r)).multiply(-1)).multiply(1000).as(MLD));
     aggs.add(
-        sqrt(sum(p2se2.divide(pow(mu, 2)).multiply(pow(lit(1.0).minus(lit(1.0).divide(r)), 2))))
+        sqrt(sum(
+                quotient(p2se2, pow(mu, 2))
+                    .multiply(pow(lit(1.0).minus(quotient(lit(1.0), r)), 2))))
             .multiply(1000)
             .as("heat_mld_se"));
     return aggs;
@@ -243,24 +259,26 @@ public final class HeatMeasures {
     Column se2 = two.getField("se");
     Column dValue = y1.minus(y2);
     Column dSe = sqrt(pow(se1, 2).plus(pow(se2, 2)));
-    Column rValue = y1.divide(y2);
+    Column rValue = quotient(y1, y2);
     Column rSe =
-        sqrt(pow(se1, 2).plus(pow(rValue, 2).multiply(pow(se2, 2)))).divide(y2.multiply(rValue));
+        quotient(sqrt(pow(se1, 2).plus(pow(rValue, 2).multiply(pow(se2, 2)))), y2.multiply(rValue));
 
     Column snn = col(N);
     Column det = snn.multiply(col("heat_snrr")).minus(pow(col("heat_snr"), 2));
     Column beta1 =
-        snn.multiply(col("heat_sy1")).minus(col("heat_snr").multiply(col("heat_sy0"))).divide(det);
+        quotient(
+            snn.multiply(col("heat_sy1")).minus(col("heat_snr").multiply(col("heat_sy0"))), det);
     Column beta0 =
-        col("heat_snrr")
-            .multiply(col("heat_sy0"))
-            .minus(col("heat_snr").multiply(col("heat_sy1")))
-            .divide(det);
+        quotient(
+            col("heat_snrr")
+                .multiply(col("heat_sy0"))
+                .minus(col("heat_snr").multiply(col("heat_sy1"))),
+            det);
     Column rss =
         col("heat_syy")
             .minus(beta0.multiply(col("heat_sy0")))
             .minus(beta1.multiply(col("heat_sy1")));
-    Column rciSe = sqrt(greatest(rss, lit(0.0)).divide(j.minus(2)).multiply(snn).divide(det));
+    Column rciSe = sqrt(quotient(quotient(greatest(rss, lit(0.0)), j.minus(2)).multiply(snn), det));
 
     Column bgvSe =
         sqrt(
@@ -288,10 +306,12 @@ public final class HeatMeasures {
     Column total = aa.plus(bb).plus(cc).plus(dd);
     Column pafFractionSe =
         sqrt(
-            cc.multiply(total)
-                .multiply(aa.multiply(dd).multiply(total.minus(cc)).plus(bb.multiply(pow(cc, 2))))
-                .divide(pow(aa.plus(cc), 3).multiply(pow(cc.plus(dd), 3))));
-    Column paf = par.divide(mu).multiply(100);
+            quotient(
+                cc.multiply(total)
+                    .multiply(
+                        aa.multiply(dd).multiply(total.minus(cc)).plus(bb.multiply(pow(cc, 2)))),
+                pow(aa.plus(cc), 3).multiply(pow(cc.plus(dd), 3))));
+    Column paf = quotient(par, mu).multiply(100);
 
     Column any = j.geq(2);
     Column orderedMany = ordered.and(j.gt(2));
@@ -365,6 +385,16 @@ public final class HeatMeasures {
         lower.cast("double").as("lower"),
         upper.cast("double").as("upper"),
         lit(method).as("method"));
+  }
+
+  /**
+   * Returns a / b, or null when b is 0: every measure is computed for every group before the rows
+   * that do not apply are dropped, so a divisor that is 0 where a measure does not apply (a rank
+   * regression over a non-ordered group, j - 2 for two subgroups, a mean of 0) must not fail the
+   * job under ANSI arithmetic; where the measure applies, HEAT reports no value either.
+   */
+  static Column quotient(Column a, Column b) {
+    return try_divide(a, b);
   }
 
   /** Returns |a - b|; kept next to the measures that use it. */

@@ -152,9 +152,9 @@ final class HeatSimulation {
                 avg(fromRef).as(MDRU),
                 sum(p.multiply(fromRef)).as(MDRW));
     Column m = col("heat_v_mu");
-    return sums.withColumn(COV, col(BGSD).divide(m).multiply(100))
-        .withColumn(IDISU, col(MDMU).divide(m).multiply(100))
-        .withColumn(IDISW, col(MDMW).divide(m).multiply(100))
+    return sums.withColumn(COV, HeatMeasures.quotient(col(BGSD), m).multiply(100))
+        .withColumn(IDISU, HeatMeasures.quotient(col(MDMU), m).multiply(100))
+        .withColumn(IDISW, HeatMeasures.quotient(col(MDMW), m).multiply(100))
         .drop("heat_v_mu");
   }
 }
