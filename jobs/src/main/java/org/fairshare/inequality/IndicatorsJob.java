@@ -68,6 +68,8 @@ public final class IndicatorsJob {
   public static final String ISRATE = "israte";
   public static final String SII = "sii";
   public static final String RII = "rii";
+  public static final String SII_HEAT = HeatSlopeIndex.SII_HEAT;
+  public static final String RII_HEAT = HeatSlopeIndex.RII_HEAT;
   public static final String CONCENTRATION_INDEX = "concentration_index";
   public static final String LIFE_EXPECTANCY = "life_expectancy";
 
@@ -155,6 +157,9 @@ public final class IndicatorsJob {
               multiplier(parameters, m.equals(ISR) ? 1 : 100_000),
               c);
       case SII, RII -> slopeIndex(input, groupBy, parameters, m);
+      case SII_HEAT, RII_HEAT ->
+          HeatSlopeIndex.slopeIndex(
+              input, groupBy, QUANTILE, DENOMINATOR, VALUE, parameters.scale(), m, c);
       case CONCENTRATION_INDEX -> concentrationIndex(input, groupBy, parameters);
       case LIFE_EXPECTANCY ->
           LifeExpectancy.lifeExpectancy(input, groupBy, AGE_BAND, DENOMINATOR, NUMERATOR, c);
@@ -175,7 +180,7 @@ public final class IndicatorsJob {
           present.contains(STANDARD_ERROR)
               ? List.of(QUANTILE, DENOMINATOR, VALUE, STANDARD_ERROR)
               : List.of(QUANTILE, DENOMINATOR, VALUE, LOWER_CI, UPPER_CI);
-      case CONCENTRATION_INDEX -> List.of(QUANTILE, DENOMINATOR, VALUE);
+      case CONCENTRATION_INDEX, SII_HEAT, RII_HEAT -> List.of(QUANTILE, DENOMINATOR, VALUE);
       case LIFE_EXPECTANCY -> List.of(AGE_BAND, NUMERATOR, DENOMINATOR);
       default -> List.of(SUBGROUP, VALUE, STANDARD_ERROR, DENOMINATOR);
     };
@@ -309,6 +314,8 @@ public final class IndicatorsJob {
                 ISRATE,
                 SII,
                 RII,
+                SII_HEAT,
+                RII_HEAT,
                 CONCENTRATION_INDEX,
                 LIFE_EXPECTANCY));
     all.addAll(HeatMeasures.ALL);
