@@ -63,8 +63,10 @@ public final class ConcentrationIndex {
       Dataset<Row> input, List<String> groupBy, Inputs inputs, Bounds bounds, double confidence) {
     double c = Confidence.normalise(confidence);
     double z = Confidence.z(c);
-    Dataset<Row> ranked = withFractionalRank(input, groupBy, inputs.order(), inputs.population());
     Column[] keys = groupBy.stream().map(g -> col(g)).toArray(Column[]::new);
+    Dataset<Row> ranked =
+        withFractionalRank(
+            oneRowPerRank(input, groupBy, inputs), groupBy, inputs.order(), inputs.population());
     WindowSpec group = Window.partitionBy(keys);
     WindowSpec cumulative =
         Window.partitionBy(keys)
@@ -131,6 +133,44 @@ public final class ConcentrationIndex {
     out.add(lit(c).as(IndicatorColumns.CONFIDENCE));
     out.add(lit(METHOD_GROUPED).as(IndicatorColumns.METHOD));
     return perGroup.select(out.toArray(Column[]::new));
+  }
+
+  /**
+   * Returns one row per group and rank: the population summed, the mean population-weighted, the
+   * variance pooled (within cells plus between them) and the sample size kept, under the input's
+   * column names. The delta-method standard error sums over ranks in cumulative order; over cells
+   * that share a rank that order is arbitrary and the sum changed with how a rank was split (a
+   * quintile split into cells even gave a negative variance).
+   */
+  private static Dataset<Row> oneRowPerRank(
+      Dataset<Row> input, List<String> groupBy, Inputs inputs) {
+    List<Column> rankKeys = new ArrayList<>();
+    groupBy.forEach(g -> rankKeys.add(col(g)));
+    rankKeys.add(col(inputs.order()));
+    Column n = col(inputs.population()).cast("double");
+    Column y = col(inputs.mean()).cast("double");
+    Dataset<Row> cells =
+        input.withColumn(
+            "ci_cell_mean",
+            sum(n.multiply(y))
+                .over(Window.partitionBy(rankKeys.toArray(Column[]::new)))
+                .divide(sum(n).over(Window.partitionBy(rankKeys.toArray(Column[]::new)))));
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(sum(n).as(inputs.population()));
+    aggs.add(first(col("ci_cell_mean")).as(inputs.mean()));
+    if (inputs.variance() != null) {
+      Column spread = pow(y.minus(col("ci_cell_mean")), 2);
+      aggs.add(
+          sum(n.multiply(col(inputs.variance()).cast("double").plus(spread)))
+              .divide(sum(n))
+              .as(inputs.variance()));
+    }
+    if (inputs.sampleSize() != null) {
+      aggs.add(first(col(inputs.sampleSize())).as(inputs.sampleSize()));
+    }
+    return cells
+        .groupBy(rankKeys.toArray(Column[]::new))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
   /**

@@ -40,6 +40,7 @@ public final class IndicatorsJob {
   public static final String REFERENCE_DENOMINATOR = "reference_denominator";
   public static final String IS_REFERENCE = "is_reference";
   public static final String VARIANCE = "variance";
+  public static final String EXPECTED = "expected";
 
   /** Known tidy columns and their types; any other column is a grouping column (string). */
   public static final List<StructField> TIDY_COLUMNS =
@@ -58,7 +59,8 @@ public final class IndicatorsJob {
           field(REFERENCE_NUMERATOR, DataTypes.DoubleType),
           field(REFERENCE_DENOMINATOR, DataTypes.DoubleType),
           field(IS_REFERENCE, DataTypes.BooleanType),
-          field(VARIANCE, DataTypes.DoubleType));
+          field(VARIANCE, DataTypes.DoubleType),
+          field(EXPECTED, DataTypes.DoubleType));
 
   public static final String CRUDE_RATE = "crude_rate";
   public static final String PROPORTION = "proportion";
@@ -72,6 +74,7 @@ public final class IndicatorsJob {
   public static final String RII_HEAT = HeatSlopeIndex.RII_HEAT;
   public static final String CONCENTRATION_INDEX = "concentration_index";
   public static final String LIFE_EXPECTANCY = "life_expectancy";
+  public static final String HORIZONTAL_INEQUITY = HorizontalInequity.HI;
 
   /** Every measure name the job accepts (HEAT measures by their lower-case abbreviation). */
   public static final List<String> MEASURES = measures();
@@ -161,6 +164,18 @@ public final class IndicatorsJob {
           HeatSlopeIndex.slopeIndex(
               input, groupBy, QUANTILE, DENOMINATOR, VALUE, parameters.scale(), m, c);
       case CONCENTRATION_INDEX -> concentrationIndex(input, groupBy, parameters);
+      case HORIZONTAL_INEQUITY ->
+          HorizontalInequity.horizontalInequity(
+              input,
+              groupBy,
+              new HorizontalInequity.Inputs(
+                  QUANTILE,
+                  DENOMINATOR,
+                  NUMERATOR,
+                  Set.of(input.columns()).contains(EXPECTED) ? EXPECTED : null,
+                  REFERENCE_NUMERATOR,
+                  REFERENCE_DENOMINATOR),
+              c);
       case LIFE_EXPECTANCY ->
           LifeExpectancy.lifeExpectancy(input, groupBy, AGE_BAND, DENOMINATOR, NUMERATOR, c);
       default -> heat(input, groupBy, parameters, m);
@@ -182,6 +197,11 @@ public final class IndicatorsJob {
               : List.of(QUANTILE, DENOMINATOR, VALUE, LOWER_CI, UPPER_CI);
       case CONCENTRATION_INDEX, SII_HEAT, RII_HEAT -> List.of(QUANTILE, DENOMINATOR, VALUE);
       case LIFE_EXPECTANCY -> List.of(AGE_BAND, NUMERATOR, DENOMINATOR);
+      case HORIZONTAL_INEQUITY ->
+          present.contains(EXPECTED)
+              ? List.of(QUANTILE, DENOMINATOR, NUMERATOR, EXPECTED)
+              : List.of(
+                  QUANTILE, DENOMINATOR, NUMERATOR, REFERENCE_NUMERATOR, REFERENCE_DENOMINATOR);
       default -> List.of(SUBGROUP, VALUE, STANDARD_ERROR, DENOMINATOR);
     };
   }
@@ -317,6 +337,7 @@ public final class IndicatorsJob {
                 SII_HEAT,
                 RII_HEAT,
                 CONCENTRATION_INDEX,
+                HORIZONTAL_INEQUITY,
                 LIFE_EXPECTANCY));
     all.addAll(HeatMeasures.ALL);
     return List.copyOf(all);
