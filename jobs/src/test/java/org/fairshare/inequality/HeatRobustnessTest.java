@@ -117,6 +117,11 @@ class HeatRobustnessTest extends SparkTestBase {
       HeatInputs inputs = new HeatInputs("sub", "y", "se", "pop", "ord", "ref", true, 100, 100, 3);
       long n = HeatMeasures.summaryMeasures(mixed(), List.of("area"), inputs, 0.95).count();
       assertThat(n).isPositive();
+      long fits =
+          HeatSlopeIndex.slopeIndex(
+                  mixed(), List.of("area"), "ord", "pop", "y", 100, HeatSlopeIndex.SII_HEAT, 0.95)
+              .count();
+      assertThat(fits).isEqualTo(1);
       assertThat(errors.messages).isEmpty();
     } finally {
       spark.conf().set(key, before);
