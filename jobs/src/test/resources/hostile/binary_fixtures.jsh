@@ -97,6 +97,32 @@ put("parquet_type_drift/population/part-00001.parquet", parquet(rest.withColumn(
 byte[] broken = parquet(first);
 Arrays.fill(broken, 100, 108, (byte) 0xA5);
 put("parquet_corrupt_page/population.parquet", broken);
+// A data page's values damaged behind an intact footer and intact page headers: the first part
+// of parquet_type_drift rewritten uncompressed, its area_code data page's dictionary ids (after
+// the 4-byte length and 2 bytes of definition levels: bit width 1, a bit-packed run, "01 03 04")
+// replaced by an RLE run of three ids 5 at bit width 8 ("08 06 05"). Same length, so every offset
+// holds, but the ids point past the two-entry dictionary: Spark fails only as it decodes them.
+// (A rerun may list a column's encodings in another order in the footer: parquet-mr keeps them
+// in a hash set. The damage is the same.)
+Path plainDir = scratch.resolve("plain");
+spark.read().parquet(corpus.resolve("parquet_type_drift/population/part-00000.parquet").toString())
+    .coalesce(1).write().option("compression", "none").parquet(plainDir.toString());
+Path plainFile;
+try (var s = Files.list(plainDir)) {
+  plainFile = s.filter(p -> p.getFileName().toString().matches("part-.*\\.parquet")).findFirst().get();
+}
+byte[] damaged = Files.readAllBytes(plainFile);
+long areaPage;
+try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+    .fromPath(new org.apache.hadoop.fs.Path(plainFile.toUri()), new org.apache.hadoop.conf.Configuration()))) {
+  areaPage = r.getFooter().getBlocks().get(0).getColumns().get(0).getFirstDataPageOffset();
+}
+ByteArrayInputStream pageStart = new ByteArrayInputStream(damaged, (int) areaPage, damaged.length - (int) areaPage);
+org.apache.parquet.format.Util.readPageHeader(pageStart);
+int ids = damaged.length - pageStart.available() + 6;
+if (damaged[ids] != 1 || damaged[ids + 1] != 3 || damaged[ids + 2] != 4) throw new IllegalStateException("not the page expected");
+damaged[ids] = 8; damaged[ids + 1] = 6; damaged[ids + 2] = 5;
+put("parquet_damaged_values/population.parquet", damaged);
 put("parquet_part_missing_column/population/part-00000.parquet", parquet(first));
 put("parquet_part_missing_column/population/part-00001.parquet", parquet(rest.drop("persons")));
 // A folder as Spark writes it: part files, _SUCCESS and hidden checksums.

@@ -302,4 +302,68 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     assertEveryTableReadable(warehouse);
     assertThat(baselineRows(warehouse, "place_allocations")).isEqualTo(clean);
   }
+
+  /** Returns each table's latest Delta version and row count. */
+  private static Map<String, List<Long>> versionsAndCounts(Path wh) {
+    Warehouse w = new Warehouse(spark, wh);
+    Map<String, List<Long>> state = new TreeMap<>();
+    for (String t : w.tableNames()) {
+      Row last =
+          io.delta.tables.DeltaTable.forPath(spark, wh.resolve(t).toString()).history(1).first();
+      state.put(t, List.of(last.getLong(last.fieldIndex("version")), w.read(t).count()));
+    }
+    return state;
+  }
+
+  @Test
+  @Order(6)
+  void aRunThatFillsTheDiskFailsWithOneLineNamingTheTableFolderAndLeavesEveryTableWhole()
+      throws Exception {
+    Path disk = dir.resolve("small-disk");
+    try (Tmpfs tmpfs = Tmpfs.mount(disk, 64L << 20)) {
+      // validate, not run: it writes quarantine, data_quality and run_log through the same
+      // writers as a run, at a fraction of a run's cost. The first makes the tables; the second,
+      // with room left for a quarter of what the first wrote, opens its run_log row and runs out
+      // of space part way through replacing the slices.
+      Path wh = disk.resolve("warehouse");
+      assertThat(Main.execute(args("validate", wh))).isEqualTo(ExitCodes.OK);
+      Map<String, List<Long>> before = versionsAndCounts(wh);
+      tmpfs.fillLeaving(Tmpfs.pagesUsed(wh) / 4);
+      Path log = dir.resolve("full-disk.log");
+      Process child = ChildRuns.start(log, args("validate", wh));
+      boolean ended;
+      try {
+        ended = child.waitFor(20, java.util.concurrent.TimeUnit.MINUTES);
+      } finally {
+        ChildRuns.killAlive(child);
+      }
+      String stderr = ChildRuns.log(log);
+      assertThat(ended).as(stderr).isTrue();
+      assertThat(child.exitValue()).as(stderr).isEqualTo(ExitCodes.RUNTIME);
+      List<String> said = stderr.lines().filter(l -> l.startsWith("fairshare:")).toList();
+      assertThat(said).as(stderr).hasSize(1);
+      assertThat(said.get(0))
+          .as(stderr)
+          .contains("disk full: no space left on device writing " + wh + "/");
+      assertThat(stderr).as("no stack trace").doesNotContainPattern("(?m)^\\s+at ");
+
+      // Same inputs, same rows: a table the run committed to before the disk filled holds what
+      // it held, at a later version; the others read at the first run's version.
+      assertEveryTableReadable(wh);
+      Map<String, List<Long>> after = versionsAndCounts(wh);
+      assertThat(after.keySet()).isEqualTo(before.keySet());
+      for (String t : before.keySet()) {
+        assertThat(after.get(t).get(0)).as(t).isGreaterThanOrEqualTo(before.get(t).get(0));
+        if (!t.equals(RunLog.TABLE.name())) {
+          assertThat(after.get(t).get(1)).as(t).isEqualTo(before.get(t).get(1));
+        }
+      }
+      // The disk filled after the run began, not at its start: run_log gained its row, marked
+      // failed if there was room left to say so.
+      List<Row> runs = runLog(wh);
+      assertThat(runs).hasSize(before.get(RunLog.TABLE.name()).get(1).intValue() + 1);
+      assertThat((String) runs.get(runs.size() - 1).getAs(RunLog.STATUS))
+          .isIn(RunLog.FAILED, RunLog.RUNNING);
+    }
+  }
 }

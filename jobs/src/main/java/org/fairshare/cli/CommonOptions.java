@@ -9,6 +9,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import org.fairshare.config.ConfigException;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.ConfigLoader;
 import org.fairshare.config.FairshareConfig;
@@ -50,21 +51,47 @@ public final class CommonOptions {
   /** Returns the effective configuration: defaults, then the file, then these options. */
   FairshareConfig config() {
     Map<String, String> set = new LinkedHashMap<>();
+    // How each key was given, to name both places when one is given twice.
+    Map<String, String> givenAs = new LinkedHashMap<>();
     if (dataDir != null) {
-      set.put(ConfigKeys.DATA_DIR.name(), dataDir.toString());
+      put(set, givenAs, ConfigKeys.DATA_DIR.name(), dataDir.toString(), "--data-dir");
     }
     if (warehouse != null) {
-      set.put(ConfigKeys.WAREHOUSE.name(), warehouse.toString());
+      put(set, givenAs, ConfigKeys.WAREHOUSE.name(), warehouse.toString(), "--warehouse");
     }
     for (String o : overrides) {
       Map.Entry<String, String> e = ConfigLoader.parseOverride(o);
-      set.put(e.getKey(), e.getValue());
+      put(set, givenAs, e.getKey(), e.getValue(), "--set " + e.getKey());
     }
     Path file = conf;
     if (file == null && Files.isRegularFile(ConfigLoader.DEFAULT_FILE)) {
       file = ConfigLoader.DEFAULT_FILE;
     }
     return ConfigLoader.load(file, set);
+  }
+
+  /**
+   * Adds a key given on the command line; throws a {@link ConfigException} naming the key and both
+   * values when it was given already (the last silently won before), as a key set twice in a
+   * properties file is refused.
+   */
+  private static void put(
+      Map<String, String> set, Map<String, String> givenAs, String key, String value, String as) {
+    String earlier = givenAs.putIfAbsent(key, as);
+    if (earlier != null) {
+      throw new ConfigException(
+          key
+              + " is given twice on the command line, as "
+              + earlier
+              + "='"
+              + set.get(key)
+              + "' and as "
+              + as
+              + "='"
+              + value
+              + "'; keep one");
+    }
+    set.put(key, value);
   }
 
   /** Returns the SparkSession for this configuration, with logging set as asked. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +18,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.fairshare.config.ConfigException;
 import org.fairshare.inequality.IndicatorsJob;
 import org.fairshare.inequality.SlopeIndex;
-import org.fairshare.output.OwnedFolder;
+import org.fairshare.output.OutputFile;
 import org.fairshare.spark.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +51,6 @@ public final class IndicatorsCommand implements Callable<Integer> {
   public static final int BAD_USAGE = 2;
 
   private static final int LOGGED_ROWS = 50;
-
-  /** Suffix of the folder Spark writes the one CSV file into before it is moved. */
-  private static final String PARTS = ".parts";
 
   @Option(names = "--input", required = true, description = "Tidy input: .csv or Parquet path")
   Path input;
@@ -109,7 +106,7 @@ public final class IndicatorsCommand implements Callable<Integer> {
       return BAD_USAGE;
     }
     if (output != null) {
-      requireReplaceable(output);
+      OutputFile.requireReplaceable(output, "indicators --output " + output);
     }
     SparkSession spark = Sessions.getOrCreate("fairshare-indicators", "local[*]", 4, Map.of());
     try {
@@ -125,6 +122,9 @@ public final class IndicatorsCommand implements Callable<Integer> {
         LOG.info("Wrote {} to {}", m, output);
       }
       return OK;
+    } catch (ConfigException e) {
+      // A file that appeared at --output while the result was computed: Main's one line, exit 2.
+      throw e;
     } catch (IllegalArgumentException e) {
       LOG.error("Bad usage: {}", e.getMessage());
       return BAD_USAGE;
@@ -179,37 +179,29 @@ public final class IndicatorsCommand implements Callable<Integer> {
     }
   }
 
-  /** Throws unless the output file and its parts folder are absent or fairshare's. */
-  private static void requireReplaceable(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    String name = abs.getFileName().toString();
-    OwnedFolder.requireReplaceable(
-        abs.getParent(), List.of(name, name + PARTS), "indicators --output " + file);
-  }
-
   /**
-   * Writes the result as one CSV file with a header, replacing the file only when fairshare wrote
-   * it.
+   * Writes the result as one CSV file with a header, and nothing else beside it: Spark writes into
+   * a hidden scratch folder next to the file, whose one part file is then moved into place.
+   * Replaces an existing file only when its folder's manifest lists it as fairshare's.
    */
   static void writeCsv(Dataset<Row> result, Path file) throws IOException {
-    requireReplaceable(file);
-    Path parts = file.resolveSibling(file.getFileName() + PARTS);
-    result.coalesce(1).write().mode("overwrite").option("header", "true").csv(parts.toString());
-    try (Stream<Path> files = Files.list(parts)) {
-      Path part =
-          files
-              .filter(p -> p.getFileName().toString().startsWith("part-"))
-              .findFirst()
-              .orElseThrow(() -> new IOException("Spark wrote no part file in " + parts));
-      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    try (Stream<Path> left = Files.list(parts)) {
-      for (Path p : left.toList()) {
-        Files.delete(p);
+    String what = "indicators --output " + file;
+    OutputFile.requireReplaceable(file, what);
+    Path scratch = OutputFile.scratch(file);
+    try {
+      Path parts = scratch.resolve("csv");
+      result.coalesce(1).write().option("header", "true").csv(parts.toString());
+      Path part;
+      try (Stream<Path> files = Files.list(parts)) {
+        part =
+            files
+                .filter(p -> p.getFileName().toString().startsWith("part-"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("Spark wrote no part file in " + parts));
       }
+      OutputFile.publish(part, file, scratch, what);
+    } finally {
+      OutputFile.discard(scratch);
     }
-    Files.delete(parts);
-    Path abs = file.toAbsolutePath().normalize();
-    OwnedFolder.add(abs.getParent(), List.of(abs.getFileName().toString()));
   }
 }

@@ -111,8 +111,9 @@ public final class IngestStage implements Stage {
           LOG.info("input {} not provided (no inputs.{}.path): skipped", name, name);
           continue;
         }
+        InputFiles files = null;
         try {
-          InputFiles files = InputFiles.of(cfg.input(name));
+          files = InputFiles.of(cfg.input(name));
           if (!files.skipped().isEmpty()) {
             LOG.warn(
                 "input {}: not read (not {}): {}", name, files.spec().fileGlob(), files.skipped());
@@ -167,6 +168,11 @@ public final class IngestStage implements Stage {
         } catch (Exception e) {
           // Spark's own exceptions are checked ones, thrown from Scala undeclared.
           RuntimeException error = asInputError(e);
+          if (error == null && files != null && isParquet(cfg, name)) {
+            error =
+                ParquetPages.firstDamaged(
+                    spark.sparkContext().hadoopConfiguration(), files.files());
+          }
           if (error == null) {
             throw e;
           }
@@ -239,6 +245,10 @@ public final class IngestStage implements Stage {
       return (RuntimeException) e;
     }
     return ReadFailures.ofSparkJob(e);
+  }
+
+  private static boolean isParquet(FairshareConfig cfg, String name) {
+    return cfg.get("inputs." + name + ".format", "parquet").equals("parquet");
   }
 
   /** Returns the first input's error, saying how many more inputs could not be read. */

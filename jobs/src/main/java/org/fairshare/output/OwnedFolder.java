@@ -115,6 +115,12 @@ public final class OwnedFolder {
     }
   }
 
+  /** Returns whether the folder's manifest lists this entry of it as fairshare's. */
+  public static boolean isListed(Path dir, String name) {
+    Set<String> claimed = claims(dir);
+    return claimed.contains(WHOLE) || isClaimed(name, claimed) || isClaimed(name + "/", claimed);
+  }
+
   /** Adds these entries of the folder to its manifest as fairshare's, once written. */
   public static void add(Path dir, List<String> names) {
     Set<String> lines = new HashSet<>(claims(dir));
