@@ -132,9 +132,13 @@ public final class NeedModel {
     // IRLS passes over the data once per iteration: keep the small area frame in memory meanwhile.
     // One partition: each pass ends in a fold that adds partitions' sums in the order their tasks
     // finish, so with more the coefficients (and all that follows) differ in their last bits
-    // between reruns.
+    // between reruns. In area order: the sums within the partition then do not depend on how the
+    // plan that made the frame happened to order its rows.
     Dataset<Row> data =
-        assembled(frame, variables).repartition(1).persist(StorageLevel.MEMORY_AND_DISK());
+        assembled(frame, variables)
+            .repartition(1)
+            .sortWithinPartitions(Columns.AREA_CODE)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return glm.fit(data);
     } finally {
