@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,8 +25,10 @@ import org.fairshare.output.RunLogWriter;
 import org.fairshare.output.Warehouse;
 import org.fairshare.placetool.PlaceNeedIndicesStage;
 import org.fairshare.primarycare.GpPaymentsEquityStage;
+import org.fairshare.schema.DataQuality;
 import org.fairshare.schema.Datasets;
 import org.fairshare.schema.OutputTable;
+import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.RunLog;
 import org.fairshare.schema.Staging;
 import org.fairshare.spark.Sessions;
@@ -43,6 +46,12 @@ public final class Pipeline {
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+  /** The run_log name of the time spent writing the tables, after the stages. */
+  public static final String WRITE_TABLES = "write_tables";
+
+  /** Tables written even by a failed run: the record of its inputs' faults. */
+  private static final Set<OutputTable> DIAGNOSTICS = Set.of(Quarantine.TABLE, DataQuality.TABLE);
 
   private Pipeline() {}
 
@@ -140,9 +149,21 @@ public final class Pipeline {
         if (!skipped.isEmpty()) {
           ctx.summary("skipped for lack of an input: " + String.join("; ", skipped));
         }
+        long t0 = System.nanoTime();
+        LOG.info("writing the run's tables");
+        ctx.persist();
+        seconds.put(WRITE_TABLES, (System.nanoTime() - t0) / 1e9);
       } catch (Exception e) { // Spark's SparkException is checked, thrown undeclared
         Optional<InputChangedException> changed = snapshot.changeBehind(e);
         Exception failure = changed.isPresent() ? changed.get() : e;
+        if (changed.isEmpty()) {
+          try {
+            // Why the inputs failed is worth keeping; the rest of a failed run is not.
+            ctx.persist(DIAGNOSTICS::contains);
+          } catch (Exception diagnosticsFailed) {
+            failure.addSuppressed(diagnosticsFailed);
+          }
+        }
         try {
           runLog.finish(
               runId,
@@ -161,7 +182,7 @@ public final class Pipeline {
         }
         throw e;
       } finally {
-        ctx.releaseKeptReads();
+        ctx.release();
       }
       // Still under the run's commit metadata: run_log's closing write names the run too.
       runLog.finish(
@@ -188,7 +209,6 @@ public final class Pipeline {
   }
 
   private static void runStage(Stage stage, RunContext ctx, Map<String, Double> seconds) {
-    Map<String, Long> before = new LinkedHashMap<>(ctx.rowsWritten());
     long t0 = System.nanoTime();
     LOG.info("stage {} started", stage.name());
     try {
@@ -196,15 +216,11 @@ public final class Pipeline {
     } finally {
       double s = (System.nanoTime() - t0) / 1e9;
       seconds.put(stage.name(), s);
-      long out =
-          ctx.rowsWritten().entrySet().stream()
-              .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
-              .sum();
       LOG.info(
           "stage {} ended: rows in {}, rows out {}, {} s",
           stage.name(),
           ctx.takeRowsRead(),
-          out,
+          ctx.takeRowsComputed(),
           String.format("%.1f", s));
     }
   }

@@ -2,35 +2,41 @@ package org.fairshare.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.schema.OutputTable;
-import org.fairshare.schema.Staging;
 import org.fairshare.spark.DriverThreads;
 
-/** The context of one run: its id, its slice of the warehouse, and what it has written. */
+/**
+ * The context of one run: its id, its slice of the warehouse, and the slices its stages computed. A
+ * stage's writes stay in memory until {@link #persist} writes them all: later stages read them from
+ * there, never back from the warehouse, and a run that fails before the end has changed no table
+ * but those it chooses to persist anyway (the record of why its inputs failed).
+ */
 public final class RunContext implements StageContext {
   private final SparkSession spark;
   private final FairshareConfig config;
   private final Warehouse warehouse;
   private final String runId;
+  // Every slice this run computed, by table name, in the order first written.
+  private final Map<String, Computed> computed = new LinkedHashMap<>();
+  // Slices of tables this run did not write, read from the warehouse once and kept for the run.
+  private final Map<String, Computed> readFromWarehouse = new LinkedHashMap<>();
   private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
-  // Rows of this run's slice of each table this run wrote: what a later read of it returns.
-  private final Map<String, Long> sliceRows = new LinkedHashMap<>();
-  // Staging slices as written or first read, kept for the run: several stages read activity and
-  // population, and each uncached read would scan the table and shuffle it into stable order again.
-  private final Map<String, Kept> keptReads = new LinkedHashMap<>();
   private final List<String> summary = new ArrayList<>();
   private long rowsReadByStage;
+  private long rowsComputedByStage;
 
   public RunContext(SparkSession spark, FairshareConfig config, Warehouse warehouse, String runId) {
     this.spark = spark;
@@ -59,101 +65,149 @@ public final class RunContext implements StageContext {
 
   @Override
   public Dataset<Row> read(OutputTable table) {
-    Kept kept = keptReads.get(table.name());
-    if (kept != null) {
-      rowsReadByStage += sliceRows.getOrDefault(table.name(), 0L);
-      return kept.rows();
+    Computed c = computed.get(table.name());
+    if (c == null) {
+      c = readFromWarehouse.computeIfAbsent(table.name(), name -> readSlice(table));
     }
+    rowsReadByStage += c.count();
+    return c.rows();
+  }
+
+  /** This run's slice of a table an earlier run wrote, in stable order, kept for the run. */
+  private Computed readSlice(OutputTable table) {
     if (!warehouse.exists(table.name())) {
       throw new IllegalStateException(
           "table " + table.name() + " has not been written yet; run the stage that writes it");
     }
     Dataset<Row> all = warehouse.read(table.name());
-    Dataset<Row> slice =
-        Warehouse.inStableOrder(
-            table.isSliced()
-                ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
-                : all,
-            Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
-    // Counting would cost a Spark job per read; a slice this run wrote holds what it wrote.
-    Long known = table.isSliced() ? sliceRows.get(table.name()) : null;
-    if (Staging.isStaging(table)) {
-      slice = slice.persist(StorageLevel.MEMORY_AND_DISK());
-      keptReads.put(table.name(), new Kept(slice, slice));
-    }
-    long n = known != null ? known : slice.count();
-    if (Staging.isStaging(table)) {
-      sliceRows.putIfAbsent(table.name(), n);
-    }
-    rowsReadByStage += n;
-    return slice;
-  }
-
-  @Override
-  public long write(OutputTable table, Dataset<Row> rows) {
-    requireSliced(table);
-    long n =
-        warehouse.replaceSlice(
-            table, rows, config.financialYear(), config.scenario(), commitInfo());
-    recordWrite(table, n);
-    return n;
+    return keep(
+        table,
+        table.isSliced()
+            ? all.where(Warehouse.sliceCondition(config.financialYear(), config.scenario()))
+            : all);
   }
 
   /**
-   * Writes the tables several at a time, started in the order given: a small table's write waits
-   * mostly on Delta's commit on the driver, and overlaps with a large one's tasks if it starts
-   * first (a large write started first holds every core until its tasks end). Keeps each staging
-   * table's rows, as written, for the run's later reads: no stage reads the table back and shuffles
-   * it into stable order again. Later reads run the rows' plan over their cache: they are not
-   * cached a second time (for activity, 43 million rows, that second cache took two fifths of the
-   * write's time).
+   * Returns every slice of the table: the warehouse's, with this run's slice as this run computed
+   * it (for stages that compare this year with earlier ones).
+   */
+  @Override
+  public Dataset<Row> readEverySlice(OutputTable table) {
+    Computed c = computed.get(table.name());
+    Dataset<Row> others =
+        warehouse.exists(table.name())
+            ? warehouse
+                .read(table.name())
+                .where(
+                    "not ("
+                        + Warehouse.sliceCondition(config.financialYear(), config.scenario())
+                        + ")")
+            : spark.createDataFrame(List.of(), table.schema());
+    return c == null ? others : others.unionByName(c.rows());
+  }
+
+  /**
+   * Computes the rows, conformed to the table and in stable order (the order a read of the table
+   * would give them: see {@link Warehouse#inStableOrder}), and keeps them for this run's later
+   * reads and for {@link #persist}. Returns the rows.
+   */
+  @Override
+  public long write(OutputTable table, Dataset<Row> rows) {
+    requireSliced(table);
+    Computed c =
+        keep(table, Warehouse.conformTo(table, rows, config.financialYear(), config.scenario()));
+    record(table, c);
+    return c.count();
+  }
+
+  /**
+   * Computes the rows in stable order into a local checkpoint: later queries start at its rows, not
+   * at the plan that made them (a cache would keep that plan, and every later query would match its
+   * own plan against every cached one's).
+   */
+  private Computed keep(OutputTable table, Dataset<Row> rows) {
+    Dataset<Row> kept = Warehouse.inStableOrder(rows, shufflePartitions()).localCheckpoint(true);
+    return new Computed(table, kept, kept.count(), kept);
+  }
+
+  private int shufflePartitions() {
+    return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+  }
+
+  /**
+   * Keeps each table's rows as given (already in stable order, a plan over the persisted {@code
+   * cache}), for later reads and for {@link #persist}: they are not cached a second time (for
+   * activity, 43 million rows, a second cache cost two fifths of its write's time).
    */
   @Override
   public void writeAndKeep(List<KeptWrite> writes) {
-    List<Callable<Written>> replacements = new ArrayList<>();
-    for (KeptWrite w : writes) {
-      replacements.add(
-          () -> {
-            requireSliced(w.table());
-            Dataset<Row> rows =
-                Warehouse.conformTo(w.table(), w.rows(), config.financialYear(), config.scenario());
-            return new Written(
-                rows,
-                warehouse.replaceSlice(
-                    w.table(), rows, config.financialYear(), config.scenario(), commitInfo()));
-          });
+    int handed = 0;
+    try {
+      for (KeptWrite w : writes) {
+        requireSliced(w.table());
+        Dataset<Row> rows =
+            Warehouse.conformTo(w.table(), w.rows(), config.financialYear(), config.scenario());
+        Computed c = new Computed(w.table(), rows, rows.count(), w.cache());
+        handed++;
+        record(w.table(), c);
+      }
+    } finally {
+      writes.subList(handed, writes.size()).forEach(w -> w.cache().unpersist());
     }
-    List<Future<Written>> done =
-        DriverThreads.runAll("fairshare-write", WRITE_THREADS, replacements);
+  }
+
+  private void record(OutputTable table, Computed c) {
+    Computed stale = computed.remove(table.name());
+    if (stale != null && stale.cache() != c.cache()) {
+      free(stale);
+    }
+    computed.put(table.name(), c);
+    rowsComputedByStage += c.count();
+  }
+
+  /**
+   * Writes every slice this run computed to the warehouse, each replaced atomically in one commit
+   * that records the run id, several at a time: a small table's write waits mostly on Delta's
+   * commit on the driver and overlaps with a large one's tasks, so the smallest start first (a
+   * large write started first holds every core until its tasks end). Throws the first failure,
+   * after every write has ended.
+   */
+  public void persist() {
+    persist(t -> true);
+  }
+
+  /** Writes the slices computed for these tables, as {@link #persist} does. */
+  public void persist(Predicate<OutputTable> which) {
+    List<Computed> slices =
+        computed.values().stream()
+            .filter(c -> which.test(c.table()))
+            .filter(c -> !rowsWritten.containsKey(c.table().name()))
+            .sorted(Comparator.comparingLong(Computed::count))
+            .toList();
+    List<Callable<Long>> replacements = new ArrayList<>();
+    for (Computed c : slices) {
+      replacements.add(
+          () ->
+              warehouse.replaceSlice(
+                  c.table(), c.rows(), config.financialYear(), config.scenario(), commitInfo()));
+    }
+    List<Future<Long>> done = DriverThreads.runAll("fairshare-write", WRITE_THREADS, replacements);
     RuntimeException failure = null;
-    for (int i = 0; i < writes.size(); i++) {
-      KeptWrite w = writes.get(i);
-      Written written;
+    for (int i = 0; i < slices.size(); i++) {
       try {
-        written = DriverThreads.result(done.get(i));
+        rowsWritten.put(slices.get(i).table().name(), DriverThreads.result(done.get(i)));
       } catch (RuntimeException e) {
-        w.cache().unpersist();
         if (failure == null) {
           failure = e;
         } else {
           failure.addSuppressed(e);
         }
-        continue;
-      }
-      recordWrite(w.table(), written.count());
-      if (Staging.isStaging(w.table())) {
-        keptReads.put(w.table().name(), new Kept(written.rows(), w.cache()));
-      } else {
-        w.cache().unpersist();
       }
     }
     if (failure != null) {
       throw failure;
     }
   }
-
-  /** Rows as written (the table's columns, slice filled in) and how many. */
-  private record Written(Dataset<Row> rows, long count) {}
 
   // Delta's commits are driver work: a few at once keep the two cores busy between them.
   private static final int WRITE_THREADS = 4;
@@ -164,24 +218,24 @@ public final class RunContext implements StageContext {
     }
   }
 
-  /** Records a write of this run's slice, made on the calling thread, in the order of the calls. */
-  private void recordWrite(OutputTable table, long n) {
-    rowsWritten.merge(table.name(), n, Long::sum);
-    sliceRows.put(table.name(), n);
-    Kept stale = keptReads.remove(table.name());
-    if (stale != null) {
-      stale.cached().unpersist();
+  /** Frees every slice kept in memory; call when the run ends. */
+  public void release() {
+    computed.values().forEach(RunContext::free);
+    computed.clear();
+    readFromWarehouse.values().forEach(RunContext::free);
+    readFromWarehouse.clear();
+  }
+
+  /** Frees a kept slice: a persisted frame, or the blocks of a local checkpoint. */
+  private static void free(Computed c) {
+    c.cache().unpersist();
+    if (c.cache().queryExecution().analyzed() instanceof LogicalRDD checkpoint) {
+      checkpoint.rdd().unpersist(false);
     }
   }
 
-  /** Frees the slices kept for re-reading; call when the run ends. */
-  public void releaseKeptReads() {
-    keptReads.values().forEach(k -> k.cached().unpersist());
-    keptReads.clear();
-  }
-
-  /** Rows a read returns, and the frame to unpersist to free them. */
-  private record Kept(Dataset<Row> rows, Dataset<Row> cached) {}
+  /** A slice kept for the run: its rows, how many, and the frame that holds them. */
+  private record Computed(OutputTable table, Dataset<Row> rows, long count, Dataset<Row> cache) {}
 
   @Override
   public void countRowsRead(long rows) {
@@ -206,6 +260,7 @@ public final class RunContext implements StageContext {
         + "\"}";
   }
 
+  /** Rows written to the warehouse per table, by {@link #persist}. */
   public Map<String, Long> rowsWritten() {
     return Collections.unmodifiableMap(rowsWritten);
   }
@@ -218,6 +273,13 @@ public final class RunContext implements StageContext {
   long takeRowsRead() {
     long n = rowsReadByStage;
     rowsReadByStage = 0;
+    return n;
+  }
+
+  /** Returns the rows written through {@link #write} since the last call, and resets the count. */
+  long takeRowsComputed() {
+    long n = rowsComputedByStage;
+    rowsComputedByStage = 0;
     return n;
   }
 }

@@ -21,9 +21,17 @@ public interface StageContext {
   Dataset<Row> read(OutputTable table);
 
   /**
-   * Replaces this run's slice of the table with these rows, atomically, in one Delta commit that
-   * records the run id. Missing slice columns are added; columns are put in the table's order.
-   * Returns the rows written.
+   * Returns every slice of a table: those earlier runs wrote, with this run's as this run computed
+   * it. A context that holds only this run's tables returns this run's slice.
+   */
+  default Dataset<Row> readEverySlice(OutputTable table) {
+    return read(table);
+  }
+
+  /**
+   * Sets this run's slice of the table to these rows: later reads in this run return them, and the
+   * run replaces the table's slice with them, atomically, when every stage has succeeded. Missing
+   * slice columns are added; columns are put in the table's order. Returns the rows written.
    */
   long write(OutputTable table, Dataset<Row> rows);
 
@@ -31,11 +39,11 @@ public interface StageContext {
   record KeptWrite(OutputTable table, Dataset<Row> rows, Dataset<Row> cache) {}
 
   /**
-   * Writes each table as {@link #write} does, and lets this run's later reads of it return its rows
-   * instead of reading the table back, where the context keeps reads of it. The caller hands every
-   * cache over with this call, whether its write succeeds or not: the context unpersists it when
-   * the run no longer needs it. The rows must already be in a stable order: the same rows in the
-   * same partitions, in the same order, on every run with the same inputs.
+   * Writes each table as {@link #write} does, keeping the rows as given rather than caching them
+   * again. The caller hands every cache over with this call, whether its write succeeds or not: the
+   * context unpersists it when the run no longer needs it. The rows must already be in a stable
+   * order: the same rows in the same partitions, in the same order, on every run with the same
+   * inputs.
    */
   default void writeAndKeep(List<KeptWrite> writes) {
     try {

@@ -8,7 +8,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.FairshareConfig;
-import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.Stage;
 import org.fairshare.pipeline.StageContext;
 import org.fairshare.schema.Columns;
@@ -37,10 +36,9 @@ public final class TrendsStage implements Stage {
   @Override
   public void run(StageContext ctx) {
     FairshareConfig cfg = ctx.config();
-    Warehouse warehouse = new Warehouse(ctx.spark(), cfg.warehouse());
     double alpha = cfg.getDouble(ConfigKeys.TRENDS_SIGNIFICANCE_LEVEL);
-    Dataset<Row> indicators = upToThisYear(warehouse.read(InequalityIndicators.NAME), cfg);
-    Dataset<Row> summary = upToThisYear(warehouse.read(InequalitySummary.NAME), cfg);
+    Dataset<Row> indicators = upToThisYear(ctx.readEverySlice(InequalityIndicators.TABLE), cfg);
+    Dataset<Row> summary = upToThisYear(ctx.readEverySlice(InequalitySummary.TABLE), cfg);
     Dataset<Row> trends =
         Trends.ofIndicators(indicators, alpha)
             .unionByName(

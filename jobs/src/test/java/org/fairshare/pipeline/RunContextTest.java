@@ -3,10 +3,7 @@ package org.fairshare.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -34,31 +31,35 @@ class RunContextTest extends SparkTestBase {
   @TempDir Path dir;
 
   @Test
-  void aStagingSliceIsScannedOnceARunAndAfreshOnceRewritten() {
+  void aSliceWrittenIsReadFromMemoryAndReachesTheWarehouseOnlyWhenPersisted() {
     FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     warehouse.create(STG_SPEND);
     RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
-    ctx.write(STG_SPEND, spend(10.0));
+    assertThat(ctx.write(STG_SPEND, spend(10.0))).isEqualTo(1);
 
     Dataset<Row> first = ctx.read(STG_SPEND);
-    assertThat(isKept(first)).isTrue();
     assertThat(ctx.read(STG_SPEND)).isSameAs(first);
+    assertThat(first.schema().fieldNames()).containsExactly(STG_SPEND.schema().fieldNames());
+    assertThat(warehouse.read(STG_SPEND.name()).count()).isZero();
+    assertThat(ctx.rowsWritten()).isEmpty();
 
     ctx.write(STG_SPEND, spend(20.0));
     Dataset<Row> afterRewrite = ctx.read(STG_SPEND);
-    assertThat(afterRewrite).isNotSameAs(first);
     assertThat(afterRewrite.first().<java.math.BigDecimal>getAs(Spend.SPEND_GBP))
         .isEqualByComparingTo("20");
-    assertThat(isKept(afterRewrite)).isTrue();
 
-    ctx.releaseKeptReads();
-    assertThat(isKept(afterRewrite)).isFalse();
+    ctx.persist();
+    assertThat(ctx.rowsWritten()).containsExactly(Map.entry(STG_SPEND.name(), 1L));
+    Row written = warehouse.read(STG_SPEND.name()).first();
+    assertThat(written.<java.math.BigDecimal>getAs(Spend.SPEND_GBP)).isEqualByComparingTo("20");
+    assertThat(written.<String>getAs(Columns.FINANCIAL_YEAR)).isEqualTo(cfg.financialYear());
+
+    ctx.release();
   }
 
   @Test
-  void aSliceWrittenAndKeptIsReadFromTheCacheItWasWrittenFromWithTheColumnsOfTheTable()
-      throws Exception {
+  void aSliceWrittenAndKeptIsReadFromTheCacheItWasWrittenFromWithTheColumnsOfTheTable() {
     FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     warehouse.create(STG_SPEND);
@@ -73,12 +74,6 @@ class RunContextTest extends SparkTestBase {
         CachedLeaf.of(spark, validated).filter("not _rejected").drop("_rejected");
 
     ctx.writeAndKeep(List.of(new StageContext.KeptWrite(STG_SPEND, accepted, validated)));
-    assertThat(ctx.rowsWritten()).containsEntry(STG_SPEND.name(), 1L);
-    assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
-    // Gone from disk, the rows can only come from memory.
-    try (var files = Files.walk(warehouse.pathOf(STG_SPEND.name()))) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
 
     Dataset<Row> kept = ctx.read(STG_SPEND);
     assertThat(kept.schema().fieldNames()).containsExactly(STG_SPEND.schema().fieldNames());
@@ -96,35 +91,45 @@ class RunContextTest extends SparkTestBase {
     InMemoryRelation cache = (InMemoryRelation) leaves.get(0);
     assertThat(cache.cacheBuilder().isCachedColumnBuffersLoaded()).isTrue();
 
-    ctx.releaseKeptReads();
+    ctx.persist();
+    assertThat(ctx.rowsWritten()).containsEntry(STG_SPEND.name(), 1L);
+    assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
+    ctx.release();
     assertThat(isKept(validated)).isFalse();
   }
 
   @Test
-  void whenOneOfSeveralWritesFailsTheOthersAreKeptAndTheFailedOnesCacheIsFreed() {
+  void whenOneOfSeveralTablesFailsToPersistTheOthersAreWrittenAndTheFailureIsThrown() {
     FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     OutputTable notCreated = Staging.table(Envelopes.CONTRACT);
     warehouse.create(STG_SPEND);
     RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
-    Dataset<Row> spendCache = spend(10.0).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> otherCache = spend(20.0).persist(StorageLevel.MEMORY_AND_DISK());
+    ctx.write(notCreated, envelope());
+    ctx.write(STG_SPEND, spend(10.0));
 
-    assertThatThrownBy(
-            () ->
-                ctx.writeAndKeep(
-                    List.of(
-                        new StageContext.KeptWrite(notCreated, otherCache, otherCache),
-                        new StageContext.KeptWrite(STG_SPEND, spendCache, spendCache))))
-        .hasMessageContaining(notCreated.name());
+    assertThatThrownBy(ctx::persist).hasMessageContaining(notCreated.name());
 
     assertThat(ctx.rowsWritten()).containsOnlyKeys(STG_SPEND.name());
-    assertThat(isKept(otherCache)).isFalse();
-    assertThat(isKept(spendCache)).isTrue();
-    assertThat(ctx.read(STG_SPEND).first().<java.math.BigDecimal>getAs(Spend.SPEND_GBP))
-        .isEqualByComparingTo("10");
-    ctx.releaseKeptReads();
-    assertThat(isKept(spendCache)).isFalse();
+    assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
+    ctx.release();
+  }
+
+  @Test
+  void aFailedRunPersistsOnlyTheTablesItChooses() {
+    FairshareConfig cfg = FairshareConfig.of(Map.of("warehouse.path", dir.toString()));
+    Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
+    OutputTable envelopes = Staging.table(Envelopes.CONTRACT);
+    warehouse.createAll(List.of(STG_SPEND, envelopes));
+    RunContext ctx = new RunContext(spark, cfg, warehouse, "run-1");
+    ctx.write(envelopes, envelope());
+    ctx.write(STG_SPEND, spend(10.0));
+
+    ctx.persist(t -> t.equals(STG_SPEND));
+
+    assertThat(warehouse.read(STG_SPEND.name()).count()).isEqualTo(1);
+    assertThat(warehouse.read(envelopes.name()).count()).isZero();
+    ctx.release();
   }
 
   private static boolean isKept(Dataset<Row> rows) {
@@ -139,5 +144,15 @@ class RunContextTest extends SparkTestBase {
             "'emergency_admissions' as " + Spend.SERVICE,
             "2024 as " + Spend.YEAR,
             amount + " as " + Spend.SPEND_GBP);
+  }
+
+  private static Dataset<Row> envelope() {
+    return spark
+        .range(1)
+        .selectExpr(
+            "'ICB1' as " + Envelopes.ICB_CODE,
+            "'2025-26' as " + Envelopes.ENVELOPE_YEAR,
+            "'core' as " + Envelopes.STREAM,
+            "1000.0 as " + Envelopes.ENVELOPE_GBP);
   }
 }
