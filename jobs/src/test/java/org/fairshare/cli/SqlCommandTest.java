@@ -165,6 +165,38 @@ class SqlCommandTest extends SparkTestBase {
     assertThat(r.errLines().get(0)).contains("did you mean icb_targets?");
   }
 
+  @Test
+  void tablesListsEachTablesRowsAndVersionFromItsLogWithoutASparkJob() throws Exception {
+    Path wh = root.resolve("listed");
+    writePlaceTargets(wh);
+    String table = wh.resolve("place_targets").toString();
+    spark.read().format("delta").load(table).write().format("delta").mode("append").save(table);
+    java.util.concurrent.atomic.AtomicInteger jobs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.spark.scheduler.SparkListener counter =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
+            jobs.incrementAndGet();
+          }
+        };
+    spark.sparkContext().addSparkListener(counter);
+    Result r;
+    try {
+      r = run("tables", "--warehouse", wh.toString());
+      spark.sparkContext().listenerBus().waitUntilEmpty(60_000L);
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+
+    assertThat(r.exit()).as("stderr: " + r.errLines()).isEqualTo(ExitCodes.OK);
+    // Two appends of three rows: version 1, six rows.
+    assertThat(r.out().lines().filter(l -> l.startsWith("place_targets")))
+        .singleElement()
+        .satisfies(l -> assertThat(l.split("\\s+")).startsWith("place_targets", "6", "1"));
+    assertThat(jobs.get()).isZero();
+  }
+
   /** Runs the CLI capturing stdout and stderr, and restores any Spark setting it changed. */
   private static Result run(String... args) {
     Map<String, String> settings = settings();
