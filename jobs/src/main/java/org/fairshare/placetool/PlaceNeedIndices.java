@@ -17,7 +17,8 @@ import org.fairshare.schema.PublishedWeightedPopulations;
  * population per head against its ICB's, (WP_place / Pop_place) / (WP_ICB / Pop_ICB), from the
  * practice weighted populations NHS England publishes. Sums are exact (decimal), the ratio is taken
  * in double from them, and results are rounded as NHS England publishes: populations to whole
- * persons, indices to 0.001, half-up.
+ * persons, indices to 0.001, half-up. A blank weighted population is zero for its component, the
+ * practice's population still counted, as the tool sums each column with blanks as zero.
  */
 public final class PlaceNeedIndices {
   private PlaceNeedIndices() {}
@@ -40,7 +41,11 @@ public final class PlaceNeedIndices {
     Dataset<Row> rows =
         practiceRows
             .where(col(PlaceNeedIndicesTable.PLACE_CODE).isNotNull())
-            .withColumn(WP, col(PublishedWeightedPopulations.WEIGHTED_POPULATION).cast(EXACT))
+            .withColumn(
+                WP,
+                functions.coalesce(
+                    col(PublishedWeightedPopulations.WEIGHTED_POPULATION).cast(EXACT),
+                    lit(0).cast(EXACT)))
             .withColumn(POP, col(PublishedWeightedPopulations.POPULATION).cast(EXACT));
     Column[] yearComponent = {
       col(PublishedWeightedPopulations.ALLOCATION_YEAR), col(PublishedWeightedPopulations.COMPONENT)

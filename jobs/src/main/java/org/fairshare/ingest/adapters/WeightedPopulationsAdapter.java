@@ -79,8 +79,8 @@ public final class WeightedPopulationsAdapter {
                     PublishedWeightedPopulations.REGISTERED_PATIENTS, DataTypes.DoubleType, ""))
             .add(
                 Fields.required(PublishedWeightedPopulations.POPULATION, DataTypes.DoubleType, ""));
-    // Optional here: a few one-patient practices publish a blank maternity weight, and only that
-    // component's row should be rejected (by the contract), not the practice.
+    // Optional: 17 practices publish a blank maternity weight in 2022/23, which the contract
+    // counts as zero for that component alone (with a warning), as NHS England's tool does.
     for (String component : COMPONENT_HEADERS.keySet()) {
       s = s.add(Fields.optional(wpColumn(component), DataTypes.DoubleType, ""));
     }
