@@ -34,13 +34,13 @@ public final class PlaceNeedIndices {
    * component.
    *
    * @param practiceRows the published rows (practice x year x component) with a place_code column
-   *     naming each practice's place; rows without a place are left out
+   *     naming each practice's place; a row without a place is in no place's sums, but in its ICB's
+   *     and England's
    * @param placeLevel recorded in the output (icb, sub_icb, pcn, la, custom)
    */
   public static Dataset<Row> needIndices(Dataset<Row> practiceRows, String placeLevel) {
     Dataset<Row> rows =
         practiceRows
-            .where(col(PlaceNeedIndicesTable.PLACE_CODE).isNotNull())
             .withColumn(
                 WP,
                 functions.coalesce(
@@ -59,8 +59,11 @@ public final class PlaceNeedIndices {
                 col(PublishedWeightedPopulations.COMPONENT),
                 col(PublishedWeightedPopulations.ICB_CODE))
             .agg(functions.sum(WP).as("_wp_icb"), functions.sum(POP).as("_pop_icb"));
+    // A practice without a place still counts in its ICB's and England's sums, as in the tool,
+    // whose ICB is every practice in it whichever places the user draws.
     Dataset<Row> place =
-        rows.groupBy(
+        rows.where(col(PlaceNeedIndicesTable.PLACE_CODE).isNotNull())
+            .groupBy(
                 col(PublishedWeightedPopulations.ALLOCATION_YEAR),
                 col(PublishedWeightedPopulations.COMPONENT),
                 col(PublishedWeightedPopulations.ICB_CODE),

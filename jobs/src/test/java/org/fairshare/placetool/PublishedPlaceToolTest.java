@@ -48,6 +48,8 @@ class PublishedPlaceToolTest extends SparkTestBase {
 
   private static final String FOLDER = "nhse-aif-allocation-tool";
   private static final String FILE_2022 = "gp_practice_weighted_populations_2022_2023.csv.gz";
+  private static final String PRACTICE_MAP =
+      "nhsd-gp-practice-map-2022/gp-reg-pat-prac-map_2022-01.csv";
 
   private static Path raw;
 
@@ -68,14 +70,33 @@ class PublishedPlaceToolTest extends SparkTestBase {
     assertEveryIndexIsTheTools(FILE_2022, "2022-23");
   }
 
+  /**
+   * 2023/24 and 2024/25 publish no sub-ICB: each practice's comes from the 2022/23 file, else from
+   * NHS Digital's practice map; the practices with neither count in their ICB but in no sub-ICB.
+   */
+  @Test
+  void everySubIcbAndLocalAuthorityIndexOf2023IsTheTools() throws IOException {
+    assertEveryIndexIsTheTools("gp_practice_weighted_populations_2023_2024.csv.gz", "2023-24");
+  }
+
+  @Test
+  void everySubIcbAndLocalAuthorityIndexOf2024IsTheTools() throws IOException {
+    assertEveryIndexIsTheTools("gp_practice_weighted_populations_2024_2025.csv.gz", "2024-25");
+  }
+
   private static void assertEveryIndexIsTheTools(String file, String year) throws IOException {
     Dataset<Row> wp =
         staged(
             PublishedWeightedPopulations.CONTRACT,
             FOLDER + "/" + file,
-            "nhse_practice_weighted_populations");
+            "nhse_practice_weighted_populations",
+            Map.of());
     Dataset<Row> practices =
-        staged(Practices.CONTRACT, FOLDER + "/" + FILE_2022, "nhse_practice_hierarchy");
+        staged(
+            Practices.CONTRACT,
+            FOLDER + "/" + FILE_2022,
+            "nhse_practice_hierarchy",
+            Map.of("practice_map", PRACTICE_MAP));
     for (String level : List.of("sub_icb", "la")) {
       Map<String, BigDecimal> actual = new TreeMap<>();
       for (Row r :
@@ -111,19 +132,16 @@ class PublishedPlaceToolTest extends SparkTestBase {
   }
 
   /** Returns the input's accepted rows, read and validated as the ingest stage does. */
-  private static Dataset<Row> staged(DatasetContract contract, String path, String adapter) {
+  private static Dataset<Row> staged(
+      DatasetContract contract, String path, String adapter, Map<String, String> options) {
     String name = contract.name();
-    FairshareConfig cfg =
-        FairshareConfig.of(
-            Map.of(
-                "data.dir",
-                raw.toString(),
-                "inputs." + name + ".path",
-                path,
-                "inputs." + name + ".format",
-                "csv",
-                "inputs." + name + ".adapter",
-                adapter));
+    Map<String, String> settings = new HashMap<>();
+    settings.put("data.dir", raw.toString());
+    settings.put("inputs." + name + ".path", path);
+    settings.put("inputs." + name + ".format", "csv");
+    settings.put("inputs." + name + ".adapter", adapter);
+    options.forEach((k, v) -> settings.put("inputs." + name + ".adapter." + k, v));
+    FairshareConfig cfg = FairshareConfig.of(settings);
     Dataset<Row> read =
         Adapters.read(spark, cfg, adapter, InputFiles.of(cfg.input(name)), contract);
     Dataset<Row> checked =
@@ -165,11 +183,12 @@ class PublishedPlaceToolTest extends SparkTestBase {
    * practice in its ICB's sums, each weighted-population column summed with blanks as zero, the
    * population summed whole for every component; exact sums, the ratio of per-head weights in
    * double, half-up to 0.001. The place is the file's LOC22 or LAD21; where LOC22 is empty, the
-   * 2022/23 file's, else the GP practice map's CCG (where its STP is the practice's ICB); practices
-   * with none are in their ICB's sums but in no place.
+   * 2022/23 file's, else the GP practice map's CCG, each only where it puts the practice in the
+   * row's ICB; practices with none are in their ICB's sums but in no place.
    */
   private static Map<String, BigDecimal> toolIndices(Path file, String level) throws IOException {
     Map<String, String> subIcb2022 = column(raw.resolve(FOLDER).resolve(FILE_2022), "LOC22");
+    Map<String, String> icb2022 = column(raw.resolve(FOLDER).resolve(FILE_2022), "ICS22");
     Map<String, String[]> map = practiceMap();
     Map<String, BigDecimal[]> place = new HashMap<>();
     Map<String, BigDecimal[]> icb = new HashMap<>();
@@ -187,8 +206,8 @@ class PublishedPlaceToolTest extends SparkTestBase {
         placeCode = f.get(header.indexOf("LAD21"));
       } else {
         placeCode = f.get(header.indexOf("LOC22"));
-        if (placeCode.isBlank()) {
-          placeCode = subIcb2022.getOrDefault(practice, "");
+        if (placeCode.isBlank() && icbCode.equals(icb2022.get(practice))) {
+          placeCode = subIcb2022.get(practice);
         }
         String[] m = map.get(practice);
         if (placeCode.isBlank() && m != null && m[1].equals(icbCode)) {
@@ -241,8 +260,7 @@ class PublishedPlaceToolTest extends SparkTestBase {
   private static Map<String, String[]> practiceMap() throws IOException {
     Map<String, String[]> out = new HashMap<>();
     List<String> header = null;
-    for (List<String> f :
-        rows(raw.resolve("nhsd-gp-practice-map-2022/gp-reg-pat-prac-map_2022-01.csv"))) {
+    for (List<String> f : rows(raw.resolve(PRACTICE_MAP))) {
       if (header == null) {
         header = f;
       } else {
