@@ -285,8 +285,8 @@ class RealEnglandDataTest extends SparkTestBase {
   /**
    * Returns "ICB/sub-ICB/column" to NHS England's place index, computed here from the published
    * file with plain Java: exact sums per sub-ICB and ICB, the ratio of per-head weights in double,
-   * rounded half-up to 0.001. A blank component value (a few one-patient practices' maternity) is
-   * left out of that component's sums, as the pipeline quarantines that row.
+   * rounded half-up to 0.001. A blank component value (17 practices' maternity) is zero weighted
+   * population, the practice's population still counted, as NHS England's tool sums it.
    */
   private static Map<String, BigDecimal> subIcbIndices(Path file, List<String> columns)
       throws IOException {
@@ -307,10 +307,8 @@ class RealEnglandDataTest extends SparkTestBase {
           continue;
         }
         for (String c : columns) {
-          String wp = f.get(header.indexOf(c));
-          if (wp.isBlank()) {
-            continue;
-          }
+          String cell = f.get(header.indexOf(c));
+          String wp = cell.isBlank() ? "0" : cell;
           String icbKey = f.get(icbCol) + "/" + c;
           String placeKey = f.get(icbCol) + "/" + f.get(subIcbCol) + "/" + c;
           add(place, placeKey, new BigDecimal(wp), new BigDecimal(f.get(popCol)));

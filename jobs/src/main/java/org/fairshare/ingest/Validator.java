@@ -52,6 +52,15 @@ public final class Validator {
                 n.id(),
                 ERROR,
                 lit(n.column() + " is missing")));
+      } else if (check instanceof Check.BlankIsZero b) {
+        failures.add(
+            InputRows.failureWhen(
+                col(b.column()).isNull().and(notAlreadyFailed("type_" + b.column())),
+                b.id(),
+                b.severity().name(),
+                concat(
+                    keyOf(contract),
+                    lit(": " + b.column() + " is blank, counted as 0 for this row only"))));
       } else if (check instanceof Check.Range r) {
         failures.add(range(rows, r));
       } else if (check instanceof Check.OneOf o) {
@@ -87,6 +96,15 @@ public final class Validator {
       }
     }
     return checks;
+  }
+
+  /** Returns the row's key as "column=value, ...", to name it in a message. */
+  private static Column keyOf(DatasetContract contract) {
+    return functions.concat_ws(
+        ", ",
+        contract.key().stream()
+            .map(k -> concat(lit(k + "="), functions.coalesce(col(k).cast("string"), lit(""))))
+            .toArray(Column[]::new));
   }
 
   private static Column notAlreadyFailed(String ruleId) {

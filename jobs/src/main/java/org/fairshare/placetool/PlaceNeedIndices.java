@@ -17,7 +17,8 @@ import org.fairshare.schema.PublishedWeightedPopulations;
  * population per head against its ICB's, (WP_place / Pop_place) / (WP_ICB / Pop_ICB), from the
  * practice weighted populations NHS England publishes. Sums are exact (decimal), the ratio is taken
  * in double from them, and results are rounded as NHS England publishes: populations to whole
- * persons, indices to 0.001, half-up.
+ * persons, indices to 0.001, half-up. A blank weighted population is zero for its component, the
+ * practice's population still counted, as the tool sums each column with blanks as zero.
  */
 public final class PlaceNeedIndices {
   private PlaceNeedIndices() {}
@@ -33,14 +34,18 @@ public final class PlaceNeedIndices {
    * component.
    *
    * @param practiceRows the published rows (practice x year x component) with a place_code column
-   *     naming each practice's place; rows without a place are left out
+   *     naming each practice's place; a row without a place is in no place's sums, but in its ICB's
+   *     and England's
    * @param placeLevel recorded in the output (icb, sub_icb, pcn, la, custom)
    */
   public static Dataset<Row> needIndices(Dataset<Row> practiceRows, String placeLevel) {
     Dataset<Row> rows =
         practiceRows
-            .where(col(PlaceNeedIndicesTable.PLACE_CODE).isNotNull())
-            .withColumn(WP, col(PublishedWeightedPopulations.WEIGHTED_POPULATION).cast(EXACT))
+            .withColumn(
+                WP,
+                functions.coalesce(
+                    col(PublishedWeightedPopulations.WEIGHTED_POPULATION).cast(EXACT),
+                    lit(0).cast(EXACT)))
             .withColumn(POP, col(PublishedWeightedPopulations.POPULATION).cast(EXACT));
     Column[] yearComponent = {
       col(PublishedWeightedPopulations.ALLOCATION_YEAR), col(PublishedWeightedPopulations.COMPONENT)
@@ -54,8 +59,11 @@ public final class PlaceNeedIndices {
                 col(PublishedWeightedPopulations.COMPONENT),
                 col(PublishedWeightedPopulations.ICB_CODE))
             .agg(functions.sum(WP).as("_wp_icb"), functions.sum(POP).as("_pop_icb"));
+    // A practice without a place still counts in its ICB's and England's sums, as in the tool,
+    // whose ICB is every practice in it whichever places the user draws.
     Dataset<Row> place =
-        rows.groupBy(
+        rows.where(col(PlaceNeedIndicesTable.PLACE_CODE).isNotNull())
+            .groupBy(
                 col(PublishedWeightedPopulations.ALLOCATION_YEAR),
                 col(PublishedWeightedPopulations.COMPONENT),
                 col(PublishedWeightedPopulations.ICB_CODE),

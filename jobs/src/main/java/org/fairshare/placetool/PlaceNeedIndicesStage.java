@@ -60,9 +60,15 @@ public final class PlaceNeedIndicesStage implements Stage {
                         .add(PlaceNeedIndicesTable.PLACE_CODE, DataTypes.StringType))
                 .csv(mappingPath(cfg).toString())
             : null;
-    Dataset<Row> out =
-        PlaceNeedIndices.needIndices(withPlace(wp, level, practices, mapping), level);
+    Dataset<Row> placed = withPlace(wp, level, practices, mapping);
+    Dataset<Row> out = PlaceNeedIndices.needIndices(placed, level);
     ctx.write(PlaceNeedIndicesTable.TABLE, out);
+    for (Row r : placeless(placed)) {
+      ctx.summary(
+          String.format(
+              "place_need_indices %s (%s): %d practices in no place (counted in their ICB): %s",
+              r.getString(0), level, r.getLong(1), String.join(", ", r.<String>getList(2))));
+    }
     List<Row> spread =
         out.where(col(PlaceNeedIndicesTable.COMPONENT).equalTo("core_final"))
             .groupBy(col(PlaceNeedIndicesTable.ALLOCATION_YEAR))
@@ -85,7 +91,7 @@ public final class PlaceNeedIndicesStage implements Stage {
   /**
    * Returns the published rows with the practice's place_code at the level: the row's own ICB,
    * sub-ICB, PCN or LA (sub-ICB and PCN from the practices input where the year's file leaves them
-   * empty), or the mapping file's place.
+   * empty and the practices input puts the practice in the row's ICB), or the mapping file's place.
    */
   public static Dataset<Row> withPlace(
       Dataset<Row> wp, String level, Dataset<Row> practices, Dataset<Row> mapping) {
@@ -95,10 +101,17 @@ public final class PlaceNeedIndicesStage implements Stage {
           rows.join(
               practices.select(
                   col(Practices.PRACTICE_CODE),
+                  col(Practices.ICB_CODE).as("_p_icb"),
                   col(Practices.SUB_ICB_CODE).as("_p_sub_icb"),
                   col(Practices.PCN_CODE).as("_p_pcn")),
               Practices.PRACTICE_CODE,
               "left");
+      // A hierarchy of another year or publisher names a place only within the row's own ICB: a
+      // practice that has moved ICB since is in no place rather than in another ICB's.
+      Column sameIcb = col("_p_icb").equalTo(col(PublishedWeightedPopulations.ICB_CODE));
+      rows =
+          rows.withColumn("_p_sub_icb", functions.when(sameIcb, col("_p_sub_icb")))
+              .withColumn("_p_pcn", functions.when(sameIcb, col("_p_pcn")));
     } else {
       rows =
           rows.withColumn("_p_sub_icb", functions.lit(null).cast(DataTypes.StringType))
@@ -125,6 +138,29 @@ public final class PlaceNeedIndicesStage implements Stage {
               "left");
     }
     return rows.withColumn(PlaceNeedIndicesTable.PLACE_CODE, place);
+  }
+
+  /** Most practices a summary line names. */
+  private static final int NAMED = 20;
+
+  /**
+   * Returns, per allocation year with any, the number of practices in no place and the first
+   * {@value #NAMED} of their codes in order.
+   */
+  static List<Row> placeless(Dataset<Row> placed) {
+    Column codes =
+        functions.sort_array(
+            functions.collect_set(col(PublishedWeightedPopulations.PRACTICE_CODE)));
+    return placed
+        .where(col(PlaceNeedIndicesTable.PLACE_CODE).isNull())
+        .groupBy(col(PublishedWeightedPopulations.ALLOCATION_YEAR))
+        .agg(codes.as("_codes"))
+        .select(
+            col(PublishedWeightedPopulations.ALLOCATION_YEAR),
+            functions.size(col("_codes")).cast(DataTypes.LongType),
+            functions.slice(col("_codes"), 1, NAMED))
+        .orderBy(col(PublishedWeightedPopulations.ALLOCATION_YEAR))
+        .collectAsList();
   }
 
   private static Path mappingPath(FairshareConfig cfg) {

@@ -35,6 +35,24 @@ public sealed interface Check {
     }
   }
 
+  /**
+   * A blank value is zero for its row alone, as the publisher's own tools sum the column: the row
+   * is kept, and a warning names it by the contract's key.
+   */
+  record BlankIsZero(String column) implements Check {
+    public String id() {
+      return "blank_is_zero_" + column;
+    }
+
+    public Severity severity() {
+      return Severity.WARNING;
+    }
+
+    public String description() {
+      return column + " is given (a blank counts as 0 for its row only)";
+    }
+  }
+
   /** The value must lie within [min, max]; a null bound is open. NaN and infinity always fail. */
   record Range(String column, Double min, Double max) implements Check {
     public String id() {

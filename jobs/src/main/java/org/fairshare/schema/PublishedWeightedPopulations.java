@@ -57,10 +57,10 @@ public final class PublishedWeightedPopulations {
                 POPULATION,
                 DataTypes.DoubleType,
                 "Projected unweighted population for the allocation year (persons)"),
-            Fields.required(
+            Fields.optional(
                 WEIGHTED_POPULATION,
                 DataTypes.DoubleType,
-                "Need-weighted population for the component (persons)")
+                "Need-weighted population for the component (persons); blank counts as 0")
           });
 
   public static final List<String> KEY = List.of(PRACTICE_CODE, ALLOCATION_YEAR, COMPONENT);
@@ -76,7 +76,10 @@ public final class PublishedWeightedPopulations {
               new Check.NotNull(ICB_CODE),
               new Check.NotNull(ALLOCATION_YEAR),
               new Check.NotNull(POPULATION),
-              new Check.NotNull(WEIGHTED_POPULATION),
+              // NHS England's tool sums each column with blanks as zero (17 practices publish no
+              // maternity weight in 2022/23): quarantining the row would drop the practice's
+              // population from that component's denominator.
+              new Check.BlankIsZero(WEIGHTED_POPULATION),
               new Check.OneOf(COMPONENT, COMPONENTS),
               new Check.Range(POPULATION, 0.0, null),
               new Check.Range(WEIGHTED_POPULATION, 0.0, null)));

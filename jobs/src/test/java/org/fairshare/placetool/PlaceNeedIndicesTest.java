@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fairshare.SparkTestBase;
 import org.fairshare.schema.PlaceNeedIndicesTable;
+import org.fairshare.schema.Practices;
 import org.fairshare.schema.PublishedWeightedPopulations;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class PlaceNeedIndicesTest extends SparkTestBase {
   }
 
   @Test
-  void practicesWithoutAPlaceAreLeftOut() {
+  void aPracticeWithoutAPlaceCountsInItsIcbButInNoPlace() {
     List<Row> out =
         PlaceNeedIndices.needIndices(
                 rows(
@@ -92,8 +93,64 @@ class PlaceNeedIndicesTest extends SparkTestBase {
                     new Object[] {"P2", "2022-23", "mh", "Q1", null, 100.0, 300.0}),
                 "custom")
             .collectAsList();
+    // ICB Q1 weighs 400 over 200 persons, 2 per head; place A 1 per head.
     assertThat(out).hasSize(1);
     assertThat((BigDecimal) out.get(0).getAs(PlaceNeedIndicesTable.NEED_INDEX))
-        .isEqualByComparingTo("1.000");
+        .isEqualByComparingTo("0.500");
+  }
+
+  private static final StructType PUBLISHED =
+      new StructType()
+          .add(PublishedWeightedPopulations.PRACTICE_CODE, DataTypes.StringType)
+          .add(PublishedWeightedPopulations.ALLOCATION_YEAR, DataTypes.StringType)
+          .add(PublishedWeightedPopulations.SUB_ICB_CODE, DataTypes.StringType)
+          .add(PublishedWeightedPopulations.PCN_CODE, DataTypes.StringType)
+          .add(PublishedWeightedPopulations.ICB_CODE, DataTypes.StringType)
+          .add(PublishedWeightedPopulations.LA_CODE, DataTypes.StringType);
+
+  private static final StructType HIERARCHY =
+      new StructType()
+          .add(Practices.PRACTICE_CODE, DataTypes.StringType)
+          .add(Practices.PCN_CODE, DataTypes.StringType)
+          .add(Practices.SUB_ICB_CODE, DataTypes.StringType)
+          .add(Practices.ICB_CODE, DataTypes.StringType);
+
+  @Test
+  void anEmptySubIcbIsTheHierarchysOnlyWithinTheRowsIcb() {
+    // 2023/24 publishes no sub-ICB: P1 takes 15E from the hierarchy; P2 has moved from QHL to QUA
+    // since, so 15E (a QHL place) is not its place in QUA, nor is its PCN.
+    List<Row> out =
+        PlaceNeedIndicesStage.withPlace(
+                rows(
+                    PUBLISHED,
+                    new Object[] {"P1", "2023-24", null, null, "QHL", "E08000025"},
+                    new Object[] {"P2", "2023-24", null, null, "QUA", "E08000028"}),
+                "sub_icb",
+                rows(
+                    HIERARCHY,
+                    new Object[] {"P1", "U1", "15E", "QHL"},
+                    new Object[] {"P2", "U2", "15E", "QHL"}),
+                null)
+            .orderBy(PublishedWeightedPopulations.PRACTICE_CODE)
+            .collectAsList();
+    assertThat((String) out.get(0).getAs(PlaceNeedIndicesTable.PLACE_CODE)).isEqualTo("15E");
+    assertThat((String) out.get(1).getAs(PlaceNeedIndicesTable.PLACE_CODE)).isNull();
+  }
+
+  @Test
+  void practicesInNoPlaceAreCountedAndNamedPerYear() {
+    List<Row> out =
+        PlaceNeedIndicesStage.placeless(
+            rows(
+                PRACTICE_ROWS,
+                new Object[] {"P9", "2023-24", "mh", "Q1", null, 10.0, 10.0},
+                new Object[] {"P9", "2023-24", "maternity", "Q1", null, 10.0, 10.0},
+                new Object[] {"P1", "2023-24", "mh", "Q1", null, 10.0, 10.0},
+                new Object[] {"P2", "2023-24", "mh", "Q1", "A", 10.0, 10.0},
+                new Object[] {"P2", "2022-23", "mh", "Q1", "A", 10.0, 10.0}));
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).getString(0)).isEqualTo("2023-24");
+    assertThat(out.get(0).getLong(1)).isEqualTo(2L);
+    assertThat(out.get(0).<String>getList(2)).containsExactly("P1", "P9");
   }
 }

@@ -78,7 +78,7 @@ public final class Adapters {
         switch (adapter) {
           case WeightedPopulationsAdapter.NAME -> WeightedPopulationsAdapter.read(spark, files);
           case WeightedPopulationsAdapter.PRACTICES_NAME ->
-              WeightedPopulationsAdapter.readPractices(spark, files);
+              WeightedPopulationsAdapter.readPractices(spark, files, options);
           case GpPaymentsAdapter.NAME -> GpPaymentsAdapter.read(spark, files);
           case PracticeImdAdapter.NAME -> PracticeImdAdapter.read(spark, files);
           case GeographyAdapter.LSOA11_2022, GeographyAdapter.LSOA21_2024 ->

@@ -79,8 +79,8 @@ public final class WeightedPopulationsAdapter {
                     PublishedWeightedPopulations.REGISTERED_PATIENTS, DataTypes.DoubleType, ""))
             .add(
                 Fields.required(PublishedWeightedPopulations.POPULATION, DataTypes.DoubleType, ""));
-    // Optional here: a few one-patient practices publish a blank maternity weight, and only that
-    // component's row should be rejected (by the contract), not the practice.
+    // Optional: 17 practices publish a blank maternity weight in 2022/23, which the contract
+    // counts as zero for that component alone (with a warning), as NHS England's tool does.
     for (String component : COMPONENT_HEADERS.keySet()) {
       s = s.add(Fields.optional(wpColumn(component), DataTypes.DoubleType, ""));
     }
@@ -152,12 +152,55 @@ public final class WeightedPopulationsAdapter {
         .select(out.toArray(Column[]::new));
   }
 
-  /** Returns the practices (code, name, PCN, sub-ICB, ICB) of the first year's file. */
-  static Dataset<Row> readPractices(SparkSession spark, InputFiles files) {
+  /** Adapter option naming NHS Digital's GP practice map (gp-reg-pat-prac-map.csv). */
+  static final String PRACTICE_MAP = "practice_map";
+
+  /**
+   * Returns the practices (code, name, PCN, sub-ICB, ICB) of the first year's file; with the
+   * practice_map option, also those of NHS Digital's practice map that the file lacks (practices
+   * opened since), its CCG as the sub-ICB location (their codes are the CCGs') and its STP as the
+   * ICB.
+   */
+  static Dataset<Row> readPractices(
+      SparkSession spark, InputFiles files, Adapters.Options options) {
     Path f = Adapters.select(files, FILES).get(0);
     Dataset<Row> wide =
         Adapters.readPublished(
             spark, files.spec(), f, layout(), headers(Adapters.financialYearOf(f)));
-    return wide;
+    if (options.value(PRACTICE_MAP, "").isEmpty()) {
+      return wide;
+    }
+    Dataset<Row> map =
+        Adapters.readPublished(
+            spark, files.spec(), options.file(PRACTICE_MAP), mapLayout(), mapHeaders());
+    return wide.unionByName(
+        map.join(
+            wide.select(col(PublishedWeightedPopulations.PRACTICE_CODE)),
+            PublishedWeightedPopulations.PRACTICE_CODE,
+            "left_anti"),
+        true);
+  }
+
+  private static StructType mapLayout() {
+    StructType s = new StructType();
+    for (String c : mapHeaders().keySet()) {
+      s =
+          s.add(
+              c.equals(Practices.PRACTICE_CODE)
+                  ? Fields.required(c, DataTypes.StringType, "")
+                  : Fields.optional(c, DataTypes.StringType, ""));
+    }
+    return s;
+  }
+
+  private static Map<String, String> mapHeaders() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(Practices.PRACTICE_CODE, "PRACTICE_CODE");
+    h.put(PRACTICE_NAME, "PRACTICE_NAME");
+    h.put(Practices.PCN_CODE, "PCN_CODE");
+    h.put(PCN_NAME, "PCN_NAME");
+    h.put(Practices.SUB_ICB_CODE, "CCG_CODE");
+    h.put(Practices.ICB_CODE, "STP_CODE");
+    return h;
   }
 }
