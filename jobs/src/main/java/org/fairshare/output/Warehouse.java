@@ -18,6 +18,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
@@ -27,6 +29,7 @@ import org.fairshare.schema.Columns;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Staging;
 import org.fairshare.spark.DriverThreads;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The folder of Delta output tables, one sub-folder per table. Creates tables from their
@@ -181,11 +184,19 @@ public final class Warehouse {
     }
     DeltaTableBuilder creation = builder;
     onDisk(pathOf(table.name()), creation::execute);
-    if (!existed || table.checks().isEmpty()) {
-      return;
+    if (existed) {
+      upgrade(table, DeltaLog.forTable(spark, path).unsafeVolatileSnapshot());
     }
-    // A table made by an earlier version may lack a constraint added since.
-    Map<String, String> existing = properties(path);
+  }
+
+  /**
+   * Brings a table an earlier version made up to this one's definition, from the snapshot its
+   * creation just read (no further read of the log): constraints added since, and columns made
+   * optional since (Delta would refuse their nulls).
+   */
+  private void upgrade(OutputTable table, Snapshot snapshot) {
+    String path = pathOf(table.name()).toString();
+    Map<String, String> existing = CollectionConverters.asJava(snapshot.metadata().configuration());
     table
         .checks()
         .forEach(
@@ -201,16 +212,19 @@ public final class Warehouse {
                         + ")");
               }
             });
+    StructType current = snapshot.schema();
+    for (StructField f : table.schema().fields()) {
+      if (f.nullable()
+          && current.getFieldIndex(f.name()).isDefined()
+          && !current.apply(f.name()).nullable()) {
+        spark.sql("ALTER TABLE delta.`" + path + "` ALTER COLUMN `" + f.name() + "` DROP NOT NULL");
+      }
+    }
   }
 
   /** Returns the table property under which Delta keeps the CHECK constraint of this name. */
   private static String constraintProperty(String name) {
     return "delta.constraints." + name.toLowerCase(Locale.ROOT);
-  }
-
-  private Map<String, String> properties(String path) {
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    return detail.getJavaMap(detail.fieldIndex("properties"));
   }
 
   /**

@@ -117,8 +117,11 @@ public final class Pipeline {
         stages.size(),
         warehouse.root());
     List<Stage> runnable = stages.stream().filter(st -> missingInputs(st, cfg).isEmpty()).toList();
-    warehouse.createAll(
-        tables(runnable).stream().filter(t -> isProvidedOrNotStaging(t, cfg)).toList());
+    warehouse.create(RunLog.TABLE);
+    ctx.createInBackground(
+        tables(runnable).stream()
+            .filter(t -> isProvidedOrNotStaging(t, cfg) && !t.equals(RunLog.TABLE))
+            .toList());
     spark.conf().set(USER_METADATA, ctx.commitInfo());
     RunLogWriter runLog = new RunLogWriter(spark, warehouse);
     runLog.start(

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
@@ -37,6 +41,7 @@ public final class RunContext implements StageContext {
   private final List<String> summary = new ArrayList<>();
   private long rowsReadByStage;
   private long rowsComputedByStage;
+  private CompletableFuture<Void> tablesMade = CompletableFuture.completedFuture(null);
 
   public RunContext(SparkSession spark, FairshareConfig config, Warehouse warehouse, String runId) {
     this.spark = spark;
@@ -63,6 +68,36 @@ public final class RunContext implements StageContext {
     return runId;
   }
 
+  /**
+   * Creates the tables that do not exist while the stages compute: nothing is written to them
+   * before {@link #persist}, and each creation is a commit that waits mostly on the driver. In a
+   * session of their own, so that the commits do not carry the run's commit metadata.
+   */
+  public void createInBackground(List<OutputTable> tables) {
+    Warehouse creator = new Warehouse(spark.newSession(), warehouse.root());
+    ExecutorService thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fairshare-create-tables");
+              t.setDaemon(true);
+              return t;
+            });
+    tablesMade = CompletableFuture.runAsync(() -> creator.createAll(tables), thread);
+    thread.shutdown();
+  }
+
+  /** Waits for the tables {@link #createInBackground} makes; throws what their creation threw. */
+  private void awaitTables() {
+    try {
+      tablesMade.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   @Override
   public Dataset<Row> read(OutputTable table) {
     Computed c = computed.get(table.name());
@@ -75,6 +110,7 @@ public final class RunContext implements StageContext {
 
   /** This run's slice of a table an earlier run wrote, in stable order, kept for the run. */
   private Computed readSlice(OutputTable table) {
+    awaitTables();
     if (!warehouse.exists(table.name())) {
       throw new IllegalStateException(
           "table " + table.name() + " has not been written yet; run the stage that writes it");
@@ -93,6 +129,7 @@ public final class RunContext implements StageContext {
    */
   @Override
   public Dataset<Row> readEverySlice(OutputTable table) {
+    awaitTables();
     Computed c = computed.get(table.name());
     Dataset<Row> others =
         warehouse.exists(table.name())
@@ -178,6 +215,7 @@ public final class RunContext implements StageContext {
 
   /** Writes the slices computed for these tables, as {@link #persist} does. */
   public void persist(Predicate<OutputTable> which) {
+    awaitTables();
     List<Computed> slices =
         computed.values().stream()
             .filter(c -> which.test(c.table()))
@@ -218,8 +256,12 @@ public final class RunContext implements StageContext {
     }
   }
 
-  /** Frees every slice kept in memory; call when the run ends. */
+  /**
+   * Frees every slice kept in memory, once the tables being created are made (a command that exits
+   * leaves none half-made); call when the run ends.
+   */
   public void release() {
+    tablesMade.exceptionally(e -> null).join();
     computed.values().forEach(RunContext::free);
     computed.clear();
     readFromWarehouse.values().forEach(RunContext::free);

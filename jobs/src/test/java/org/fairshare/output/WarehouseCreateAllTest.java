@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.fairshare.SparkTestBase;
 import org.fairshare.schema.DataQuality;
 import org.fairshare.schema.OutputTable;
@@ -50,6 +54,32 @@ class WarehouseCreateAllTest extends SparkTestBase {
     assertThat(latestVersion(wh, DataQuality.TABLE)).isZero();
     wh.createAll(tables);
     assertThat(latestVersion(wh, PlaceAllocationsTable.TABLE)).isZero();
+  }
+
+  @Test
+  void aColumnMadeOptionalSinceATableWasCreatedTakesNullsAfterTheNextCreateAll() {
+    Warehouse wh = new Warehouse(spark, dir);
+    StructType before =
+        new StructType()
+            .add("practice_code", DataTypes.StringType, false)
+            .add("weighted_population", DataTypes.DoubleType, false);
+    StructType after =
+        new StructType(
+            new StructField[] {
+              before.fields()[0],
+              new StructField("weighted_population", DataTypes.DoubleType, true, Metadata.empty())
+            });
+    wh.createAll(List.of(OutputTable.sliced("weights", "weights", before, Map.of())));
+    OutputTable relaxed = OutputTable.sliced("weights", "weights", after, Map.of());
+
+    wh.createAll(List.of(relaxed));
+
+    Row blank = RowFactory.create("A81001", null);
+    long written =
+        wh.replaceSlice(
+            relaxed, spark.createDataFrame(List.of(blank), after), "2025-26", "baseline", "{}");
+    assertThat(written).isEqualTo(1);
+    assertThat(wh.read("weights").first().isNullAt(3)).isTrue();
   }
 
   @Test
