@@ -22,8 +22,9 @@ final class ChildRuns {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      // The surefire JVM's module openings and system properties; not its heap or agents.
-      if (a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:+Ignore")) {
+      // The surefire JVM's module openings, system properties and JIT flags; not its heap or
+      // agents.
+      if (a.startsWith("--add-opens") || a.startsWith("-D") || a.startsWith("-XX:")) {
         command.add(a);
       }
     }

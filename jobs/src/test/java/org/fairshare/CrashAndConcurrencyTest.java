@@ -62,8 +62,12 @@ class CrashAndConcurrencyTest extends SparkTestBase {
     return to;
   }
 
+  // With staging written: its tables are the largest a run writes, and their kill points the first.
   private static String[] args(String command, Path wh, String... more) {
-    return SharedRun.args(command, data, wh, more);
+    String[] all = java.util.Arrays.copyOf(more, more.length + 2);
+    all[more.length] = "--set";
+    all[more.length + 1] = "output.persist_staging=true";
+    return SharedRun.args(command, data, wh, all);
   }
 
   private static List<Row> runLog(Path wh) {

@@ -60,6 +60,15 @@ public final class ConfigKeys {
           "Folder that relative input paths are resolved against");
   public static final ConfigKey WAREHOUSE =
       nonEmpty("warehouse.path", "warehouse", "Folder holding the Delta output tables");
+  public static final ConfigKey PERSIST_STAGING =
+      oneOf(
+          "output.persist_staging",
+          "false",
+          "Also write each input's validated rows to its stg_<dataset> table (run_log pins every"
+              + " input by path, size and SHA-256 either way; quarantine and data_quality are"
+              + " always written)",
+          "true",
+          "false");
   public static final ConfigKey LSOA_VINTAGE =
       oneOf("geography.lsoa_vintage", "2021", "LSOA boundary vintage of this run", "2011", "2021");
   public static final ConfigKey AREA_CODE_PATTERN =
@@ -482,6 +491,7 @@ public final class ConfigKeys {
           DATA_YEAR,
           DATA_DIR,
           WAREHOUSE,
+          PERSIST_STAGING,
           LSOA_VINTAGE,
           AREA_CODE_PATTERN,
           OTHER_VINTAGE_PATTERN,

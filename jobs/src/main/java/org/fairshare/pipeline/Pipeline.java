@@ -120,7 +120,7 @@ public final class Pipeline {
     warehouse.create(RunLog.TABLE);
     ctx.createInBackground(
         tables(runnable).stream()
-            .filter(t -> isProvidedOrNotStaging(t, cfg) && !t.equals(RunLog.TABLE))
+            .filter(t -> isWritten(t, cfg) && !t.equals(RunLog.TABLE))
             .toList());
     spark.conf().set(USER_METADATA, ctx.commitInfo());
     RunLogWriter runLog = new RunLogWriter(spark, warehouse);
@@ -154,7 +154,7 @@ public final class Pipeline {
         }
         long t0 = System.nanoTime();
         LOG.info("writing the run's tables");
-        ctx.persist();
+        ctx.persist(t -> isWritten(t, cfg));
         seconds.put(WRITE_TABLES, (System.nanoTime() - t0) / 1e9);
       } catch (Exception e) { // Spark's SparkException is checked, thrown undeclared
         Optional<InputChangedException> changed = snapshot.changeBehind(e);
@@ -205,10 +205,18 @@ public final class Pipeline {
     return stage.requiredInputs().stream().filter(d -> !cfg.isProvided(d)).toList();
   }
 
-  /** Staging tables of inputs not provided are not created: nothing would fill them. */
-  private static boolean isProvidedOrNotStaging(OutputTable table, FairshareConfig cfg) {
-    return Datasets.INGESTED.stream()
-        .noneMatch(c -> Staging.table(c).name().equals(table.name()) && !cfg.isProvided(c.name()));
+  /**
+   * Whether a run writes this table: staging tables only when asked ({@code
+   * output.persist_staging}), and only of inputs provided (nothing would fill the others).
+   */
+  private static boolean isWritten(OutputTable table, FairshareConfig cfg) {
+    if (!Staging.isStaging(table)) {
+      return true;
+    }
+    return cfg.getBoolean(ConfigKeys.PERSIST_STAGING)
+        && Datasets.INGESTED.stream()
+            .anyMatch(
+                c -> Staging.table(c).name().equals(table.name()) && cfg.isProvided(c.name()));
   }
 
   private static void runStage(Stage stage, RunContext ctx, Map<String, Double> seconds) {

@@ -46,7 +46,9 @@ class IngestStageTest extends SparkTestBase {
   void underTheThresholdEveryDefectIsQuarantinedWithItsReasonAndNothingIsLost(@TempDir Path dir) {
     FairshareConfig cfg =
         HostileInputs.config(
-            dir.resolve("in"), dir.resolve("wh"), Map.of("validation.max_error_fraction", "1"));
+            dir.resolve("in"),
+            dir.resolve("wh"),
+            Map.of("validation.max_error_fraction", "1", "output.persist_staging", "true"));
     Pipeline.run(spark, cfg, List.of(stage()));
     Warehouse wh = new Warehouse(spark, cfg.warehouse());
 
@@ -95,7 +97,9 @@ class IngestStageTest extends SparkTestBase {
 
   @Test
   void overTheThresholdTheRunStopsNamingTheWorstRuleAndStagesNothing(@TempDir Path dir) {
-    FairshareConfig cfg = HostileInputs.config(dir.resolve("in"), dir.resolve("wh"), Map.of());
+    FairshareConfig cfg =
+        HostileInputs.config(
+            dir.resolve("in"), dir.resolve("wh"), Map.of("output.persist_staging", "true"));
     assertThatThrownBy(() -> Pipeline.run(spark, cfg, List.of(stage())))
         .isInstanceOf(DataQualityException.class)
         .hasMessageContaining("rule ")
@@ -112,9 +116,12 @@ class IngestStageTest extends SparkTestBase {
   void rerunningTheSameConfigLeavesTheSameRows(@TempDir Path dir) {
     FairshareConfig cfg =
         HostileInputs.config(
-            dir.resolve("in"), dir.resolve("wh"), Map.of("validation.max_error_fraction", "1"));
+            dir.resolve("in"),
+            dir.resolve("wh"),
+            Map.of("validation.max_error_fraction", "1", "output.persist_staging", "true"));
     Pipeline.run(spark, cfg, List.of(stage()));
     Warehouse wh = new Warehouse(spark, cfg.warehouse());
+    assertThat(wh.read("stg_population").count()).isPositive();
     List<Row> first = wh.read("stg_population").orderBy("area_code", "sex", "age").collectAsList();
     List<Row> firstQ = wh.read("quarantine").orderBy("dataset", "line_number").collectAsList();
     Pipeline.run(spark, cfg, List.of(stage()));
