@@ -379,6 +379,15 @@ public final class ConfigKeys {
           "Fewest need-expected events to judge a place and service (else too_little_data)",
           0.0,
           1e9);
+  public static final ConfigKey EQUITY_MULTIPLE_COMPARISONS =
+      oneOf(
+          "equity.multiple_comparisons",
+          "bh",
+          "How the equity checks' p-values are adjusted for the place x service pairs judged"
+              + " together: bh (Benjamini-Hochberg q-values), bonferroni or none",
+          "bh",
+          "bonferroni",
+          "none");
   public static final ConfigKey EQUITY_NEED_BASIS =
       oneOf(
           "equity.need_basis",
@@ -535,6 +544,7 @@ public final class ConfigKeys {
           EQUITY_UNDER_SERVED_RATIO,
           EQUITY_OVER_SERVED_RATIO,
           EQUITY_MIN_EXPECTED_EVENTS,
+          EQUITY_MULTIPLE_COMPARISONS,
           EQUITY_NEED_BASIS,
           EQUITY_PLUS_AREAS,
           // --- real England data (issue 6)

@@ -56,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EquityTruthTest extends SparkTestBase {
   static final GeneratorOptions OPTIONS =
       new GeneratorOptions(500, 4L, 1, 2024, "2025-26", 1.0, "parquet");
-  static final Findings.Rules RULES = new Findings.Rules(0.05, 0.9, 1.1, 20);
+  static final Findings.Rules RULES =
+      new Findings.Rules(0.05, 0.9, 1.1, 20, MultipleComparisons.BH);
 
   @TempDir static Path dir;
   static Dataset<Row> areaUse;
