@@ -357,7 +357,8 @@ public final class ConfigKeys {
           "0.05",
           "alpha of the equity checks: O/E limits are two-sided 1 - alpha Poisson limits",
           0.0001,
-          0.5);
+          // The limits take a confidence of 0.9 or more, as every indicator's (Confidence).
+          0.1);
   public static final ConfigKey EQUITY_UNDER_SERVED_RATIO =
       decimal(
           "equity.under_served_ratio",
