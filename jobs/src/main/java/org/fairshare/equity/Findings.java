@@ -104,7 +104,9 @@ public final class Findings {
    * Returns rows of {@link EquityChecks#COLUMNS}, one per place and service in the area rows:
    * observed, expected and O / E (Poisson limits) for the place's residents in national IMD
    * quintile 1, the status by these rules (too_little_data first, then under, then over, else
-   * equitable), the rule that gave it and a sentence with the numbers.
+   * equitable), the rule that gave it, the p-value and its adjustment for the pairs judged together
+   * ({@link #withControl}) and a sentence with the numbers that says whether a flag survives the
+   * adjustment. Runs one job to adjust the p-values.
    *
    * @param areaUse area-service rows with persons, observed, expected and the area groups
    */
