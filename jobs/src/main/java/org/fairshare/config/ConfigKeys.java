@@ -366,7 +366,8 @@ public final class ConfigKeys {
           "0.05",
           "alpha of the equity checks: O/E limits are two-sided 1 - alpha Poisson limits",
           0.0001,
-          0.5);
+          // The limits take a confidence of 0.9 or more, as every indicator's (Confidence).
+          0.1);
   public static final ConfigKey EQUITY_UNDER_SERVED_RATIO =
       decimal(
           "equity.under_served_ratio",
@@ -388,6 +389,15 @@ public final class ConfigKeys {
           "Fewest need-expected events to judge a place and service (else too_little_data)",
           0.0,
           1e9);
+  public static final ConfigKey EQUITY_MULTIPLE_COMPARISONS =
+      oneOf(
+          "equity.multiple_comparisons",
+          "bh",
+          "How the equity checks' p-values are adjusted for the place x service pairs judged"
+              + " together: bh (Benjamini-Hochberg q-values), bonferroni or none",
+          "bh",
+          "bonferroni",
+          "none");
   public static final ConfigKey EQUITY_NEED_BASIS =
       oneOf(
           "equity.need_basis",
@@ -545,6 +555,7 @@ public final class ConfigKeys {
           EQUITY_UNDER_SERVED_RATIO,
           EQUITY_OVER_SERVED_RATIO,
           EQUITY_MIN_EXPECTED_EVENTS,
+          EQUITY_MULTIPLE_COMPARISONS,
           EQUITY_NEED_BASIS,
           EQUITY_PLUS_AREAS,
           // --- real England data (issue 6)

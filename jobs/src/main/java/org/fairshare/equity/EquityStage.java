@@ -127,11 +127,35 @@ public final class EquityStage implements Stage {
       ctx.write(EquityShares.TABLE, NeedShares.core20Plus(areaUse, icbSpend));
       ctx.write(EquitySpend.TABLE, NeedShares.spendAgainstNeed(areaUse, icbSpend));
     }
-    // Four statuses: a handful of rows.
+    // Four statuses, each flagged after the control or not: a handful of rows.
     List<Row> counts =
-        ctx.read(EquityChecks.TABLE).groupBy(col(EquityChecks.STATUS)).count().collectAsList();
+        ctx.read(EquityChecks.TABLE)
+            .groupBy(col(EquityChecks.STATUS))
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.count(
+                    functions.when(col(EquityChecks.IS_FLAGGED_AFTER_CONTROL), functions.lit(1))))
+            .orderBy(col(EquityChecks.STATUS))
+            .collectAsList();
     StringBuilder line = new StringBuilder("equity checks (place x service):");
-    counts.forEach(r -> line.append(' ').append(r.getString(0)).append('=').append(r.getLong(1)));
+    long flags = 0;
+    long surviving = 0;
+    for (Row r : counts) {
+      line.append(' ').append(r.getString(0)).append('=').append(r.getLong(1));
+      surviving += r.getLong(2);
+      if (!EquityChecks.EQUITABLE.equals(r.getString(0))
+          && !EquityChecks.TOO_LITTLE_DATA.equals(r.getString(0))) {
+        flags += r.getLong(1);
+      }
+    }
+    if (rules.control() != MultipleComparisons.NONE) {
+      line.append("; ")
+          .append(surviving)
+          .append(" of ")
+          .append(flags)
+          .append(" flags survive ")
+          .append(rules.control().description());
+    }
     ctx.summary(line.toString());
     LOG.info("{}", line);
   }
@@ -157,7 +181,8 @@ public final class EquityStage implements Stage {
         cfg.getDouble(ConfigKeys.EQUITY_SIGNIFICANCE_LEVEL),
         cfg.getDouble(ConfigKeys.EQUITY_UNDER_SERVED_RATIO),
         cfg.getDouble(ConfigKeys.EQUITY_OVER_SERVED_RATIO),
-        cfg.getDouble(ConfigKeys.EQUITY_MIN_EXPECTED_EVENTS));
+        cfg.getDouble(ConfigKeys.EQUITY_MIN_EXPECTED_EVENTS),
+        MultipleComparisons.of(cfg.get(ConfigKeys.EQUITY_MULTIPLE_COMPARISONS)));
   }
 
   /** Returns the area codes of a comma-separated list, blanks dropped. */

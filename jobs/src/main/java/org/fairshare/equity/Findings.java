@@ -1,6 +1,7 @@
 package org.fairshare.equity;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -14,12 +15,18 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.fairshare.schema.EquityAccess;
 import org.fairshare.schema.EquityChecks;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Findings on equal access for equal need: for every place and service, whether residents of the
@@ -36,12 +43,15 @@ public final class Findings {
    * @param underServedRatio O / E below this (and significant) is deprived_under_served
    * @param overServedRatio O / E above this (and significant) is deprived_over_served
    * @param minExpectedEvents fewer expected events than this is too_little_data
+   * @param control how the p-values of the pairs judged are adjusted for being judged together; a
+   *     flag survives when its adjusted value is below alpha
    */
   public record Rules(
       double significanceLevel,
       double underServedRatio,
       double overServedRatio,
-      double minExpectedEvents) {
+      double minExpectedEvents,
+      MultipleComparisons control) {
 
     /** Returns the confidence level of the limits, 1 - alpha. */
     public double confidence() {
@@ -49,7 +59,15 @@ public final class Findings {
     }
 
     String percent() {
-      return String.format(Locale.ROOT, "%.4g%%", confidence() * 100).replaceAll("\\.?0+%$", "%");
+      return asPercent(confidence());
+    }
+
+    String alphaPercent() {
+      return asPercent(significanceLevel);
+    }
+
+    private static String asPercent(double fraction) {
+      return String.format(Locale.ROOT, "%.4g%%", fraction * 100).replaceAll("\\.?0+%$", "%");
     }
 
     String underRule() {
@@ -86,7 +104,9 @@ public final class Findings {
    * Returns rows of {@link EquityChecks#COLUMNS}, one per place and service in the area rows:
    * observed, expected and O / E (Poisson limits) for the place's residents in national IMD
    * quintile 1, the status by these rules (too_little_data first, then under, then over, else
-   * equitable), the rule that gave it and a sentence with the numbers.
+   * equitable), the rule that gave it, the p-value and its adjustment for the pairs judged together
+   * ({@link #withControl}) and a sentence with the numbers that says whether a flag survives the
+   * adjustment. Runs one job to adjust the p-values.
    *
    * @param areaUse area-service rows with persons, observed, expected and the area groups
    */
@@ -119,8 +139,7 @@ public final class Findings {
             .when(s.equalTo(EquityChecks.DEPRIVED_UNDER_SERVED), lit(rules.underRule()))
             .when(s.equalTo(EquityChecks.DEPRIVED_OVER_SERVED), lit(rules.overRule()))
             .otherwise(lit(rules.equitableRule()));
-    return withRatio
-        .withColumn(EquityChecks.STATUS, status)
+    return withControl(withRatio.withColumn(EquityChecks.STATUS, status), rules)
         .withColumn(EquityChecks.RULE, rule)
         .withColumn(EquityChecks.SENTENCE, sentence(rules))
         .withColumn(EquityChecks.SIGNIFICANCE_LEVEL, lit(rules.significanceLevel()))
@@ -129,6 +148,71 @@ public final class Findings {
         .withColumn(EquityChecks.MIN_EXPECTED_EVENTS, lit(rules.minExpectedEvents()))
         .withColumn(EquityChecks.NEED_BASIS, lit(needBasis));
   }
+
+  /**
+   * Adds p_value (two-sided, {@link PoissonPValue}; null where expected is 0), q_value (the
+   * p-values of the pairs judged, i.e. not too_little_data, adjusted together by the rules' method;
+   * null for the others), comparisons (how many were judged), multiple_comparisons (the method) and
+   * is_flagged_after_control (under- or over-served with q_value below alpha).
+   *
+   * @param statused one row per place and service with observed, expected and status
+   */
+  static Dataset<Row> withControl(Dataset<Row> statused, Rules rules) {
+    // One row per place and service (under 3,000 at England scale): the adjustment needs every
+    // p-value of the run at once, so it runs on the driver.
+    List<Row> pairs =
+        statused
+            .select(
+                EquityChecks.PLACE_CODE,
+                EquityChecks.SERVICE,
+                EquityChecks.OBSERVED,
+                EquityChecks.EXPECTED,
+                EquityChecks.STATUS)
+            .collectAsList();
+    List<Double> pValues = new ArrayList<>();
+    List<Integer> judged = new ArrayList<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      Row r = pairs.get(i);
+      double p = PoissonPValue.twoSided(r.getLong(2), r.getDouble(3));
+      pValues.add(Double.isNaN(p) ? null : p);
+      if (pValues.get(i) != null && !EquityChecks.TOO_LITTLE_DATA.equals(r.getString(4))) {
+        judged.add(i);
+      }
+    }
+    double[] q = rules.control().adjust(judged.stream().mapToDouble(pValues::get).toArray());
+    Double[] qValues = new Double[pairs.size()];
+    for (int k = 0; k < q.length; k++) {
+      qValues[judged.get(k)] = q[k];
+    }
+    List<Row> adjusted = new ArrayList<>(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      adjusted.add(
+          RowFactory.create(
+              pairs.get(i).getString(0), pairs.get(i).getString(1), pValues.get(i), qValues[i]));
+    }
+    Dataset<Row> adjustedFrame = statused.sparkSession().createDataFrame(adjusted, ADJUSTED);
+    Column flagged =
+        col(EquityChecks.STATUS)
+            .isin(EquityChecks.DEPRIVED_UNDER_SERVED, EquityChecks.DEPRIVED_OVER_SERVED);
+    return statused
+        .join(
+            broadcast(adjustedFrame),
+            CollectionConverters.asScala(EquityChecks.KEY).toSeq(),
+            "left")
+        .withColumn(EquityChecks.COMPARISONS, lit((long) judged.size()))
+        .withColumn(EquityChecks.MULTIPLE_COMPARISONS, lit(rules.control().key()))
+        .withColumn(
+            EquityChecks.IS_FLAGGED_AFTER_CONTROL,
+            coalesce(
+                flagged.and(col(EquityChecks.Q_VALUE).lt(rules.significanceLevel())), lit(false)));
+  }
+
+  private static final StructType ADJUSTED =
+      new StructType()
+          .add(EquityChecks.PLACE_CODE, DataTypes.StringType, false)
+          .add(EquityChecks.SERVICE, DataTypes.StringType, false)
+          .add(EquityChecks.P_VALUE, DataTypes.DoubleType, true)
+          .add(EquityChecks.Q_VALUE, DataTypes.DoubleType, true);
 
   /** Returns "Elective admissions" for elective_admissions. */
   static Column serviceLabel(Column service) {
@@ -155,14 +239,16 @@ public final class Findings {
             format_string(
                 " were %.0f%% (%.0f%% to %.0f%%) below need-expected",
                 pct(lit(1.0).minus(r)), pct(lit(1.0).minus(hi)), pct(lit(1.0).minus(lo))),
-            counts);
+            counts,
+            control(rules));
     Column over =
         concat(
             who,
             format_string(
                 " were %.0f%% (%.0f%% to %.0f%%) above need-expected",
                 pct(r.minus(1)), pct(lo.minus(1)), pct(hi.minus(1))),
-            counts);
+            counts,
+            control(rules));
     Column equitable =
         concat(
             who,
@@ -184,6 +270,34 @@ public final class Findings {
         .when(s.equalTo(EquityChecks.DEPRIVED_UNDER_SERVED), under)
         .when(s.equalTo(EquityChecks.DEPRIVED_OVER_SERVED), over)
         .otherwise(equitable);
+  }
+
+  /**
+   * Returns "; survives Benjamini-Hochberg control of the false discovery rate at 5% over the 212
+   * place x service pairs judged (q = 0.004)", or "; may be chance: does not survive ...", or for
+   * no control "; not controlled for the 212 place x service pairs judged (p = 0.031)".
+   */
+  private static Column control(Rules rules) {
+    MultipleComparisons method = rules.control();
+    Column q = col(EquityChecks.Q_VALUE);
+    Column value =
+        when(q.lt(0.001), lit(method.symbol() + " < 0.001"))
+            .otherwise(format_string(method.symbol() + " = %.3f", q));
+    Column judged =
+        concat(
+            format_string(" %,d place x service ", col(EquityChecks.COMPARISONS)),
+            when(col(EquityChecks.COMPARISONS).equalTo(1), lit("pair")).otherwise(lit("pairs")),
+            lit(" judged ("),
+            value,
+            lit(")"));
+    if (method == MultipleComparisons.NONE) {
+      return concat(lit("; not controlled for the"), judged);
+    }
+    return concat(
+        when(col(EquityChecks.IS_FLAGGED_AFTER_CONTROL), lit("; survives "))
+            .otherwise(lit("; may be chance: does not survive ")),
+        lit(method.description() + " at " + rules.alphaPercent() + " over the"),
+        judged);
   }
 
   private static Column pct(Column fraction) {

@@ -39,7 +39,7 @@ import org.fairshare.schema.Spend;
  * Spark transforms that generate the large fact tables (population, registrations, activity,
  * mortality, spend) from small driver-built tables. Every random draw is a pure function of the
  * seed and the row's key (via {@code xxhash64}), never of partitioning or order, and aggregations
- * add integers only, so the rows are identical on every run with the same inputs.
+ * add integers or exact decimals only, so the rows are identical on every run with the same inputs.
  */
 public final class FactTables {
   private FactTables() {}
@@ -275,6 +275,90 @@ public final class FactTables {
                         .divide(listSize.cast(DataTypes.DoubleType)))
                 .otherwise(lit(0.0)));
   }
+
+  /** Exact sums: a double sum's last bits would depend on the order rows arrive in. */
+  private static final String EXACT_SUM = "decimal(38,12)";
+
+  /**
+   * Returns one row per place and service whose residents include national IMD quintile 1 (deciles
+   * 1-2): the true ratio of those residents' expected use in the last year to their need, as the
+   * equity checks estimate it with a perfect need model: need = their use with GP supply at no
+   * effect and without the planted under-use (persons x base rate x exp(beta x deprivation_z)),
+   * scaled per service so that England's need adds up to England's use (use at the national average
+   * supply and under-use); use = persons x base rate x exp(beta x deprivation_z + gamma x supply_z)
+   * x under-use factor. Columns place_code, service, need_ratio, planted_factor.
+   *
+   * @param population contract population rows
+   * @param areaModel rows of {@link #AREA_MODEL}
+   * @param serviceRates rows of {@link #SERVICE_RATES}
+   */
+  public static Dataset<Row> accessToNeed(
+      Dataset<Row> population,
+      Dataset<Row> areaModel,
+      Dataset<Row> serviceRates,
+      int year,
+      double underuseFactor) {
+    Column planted = col(IS_UNDERUSE).and(col(IS_UNDERUSE_SERVICE));
+    Column need =
+        col(Population.PERSONS)
+            .multiply(col(BASE_RATE))
+            .multiply(exp(col(BETA).multiply(col(DEPRIVATION_Z))));
+    Column use =
+        need.multiply(exp(col(GAMMA).multiply(col(SUPPLY_Z))))
+            .multiply(when(planted, lit(underuseFactor)).otherwise(lit(1.0)));
+    Dataset<Row> cells =
+        population
+            .filter(col(Population.YEAR).equalTo(year).and(col(Population.PERSONS).gt(0)))
+            .join(
+                broadcast(
+                    areaModel.select(
+                        Columns.AREA_CODE,
+                        Columns.PLACE_CODE,
+                        IMD_DECILE,
+                        DEPRIVATION_Z,
+                        SUPPLY_Z,
+                        IS_UNDERUSE)),
+                Columns.AREA_CODE)
+            .join(broadcast(serviceRates), new String[] {Columns.SEX, Columns.AGE})
+            .select(
+                col(Columns.PLACE_CODE),
+                col(Columns.SERVICE),
+                col(IMD_DECILE).leq(2).as(IS_QUINTILE_1),
+                need.cast(EXACT_SUM).as(NEED),
+                use.cast(EXACT_SUM).as(USE),
+                planted.as(IS_PLANTED));
+    Dataset<Row> national =
+        cells.groupBy(Columns.SERVICE).agg(sum(NEED).as(NATIONAL_NEED), sum(USE).as(NATIONAL_USE));
+    return cells
+        .filter(col(IS_QUINTILE_1))
+        .groupBy(Columns.PLACE_CODE, Columns.SERVICE)
+        .agg(
+            sum(NEED).as(NEED),
+            sum(USE).as(USE),
+            org.apache.spark.sql.functions.max(col(IS_PLANTED)).as(IS_PLANTED))
+        .join(national, Columns.SERVICE)
+        .select(
+            col(Columns.PLACE_CODE),
+            col(Columns.SERVICE),
+            col(USE)
+                .cast(DataTypes.DoubleType)
+                .divide(
+                    col(NEED)
+                        .cast(DataTypes.DoubleType)
+                        .multiply(col(NATIONAL_USE).cast(DataTypes.DoubleType))
+                        .divide(col(NATIONAL_NEED).cast(DataTypes.DoubleType)))
+                .as(Truth.AccessToNeed.NEED_RATIO),
+            when(col(IS_PLANTED), lit(underuseFactor))
+                .otherwise(lit(1.0))
+                .as(Truth.AccessToNeed.PLANTED_FACTOR));
+  }
+
+  private static final String IS_QUINTILE_1 = "is_quintile_1";
+  private static final String NEED = "need";
+  private static final String USE = "use";
+  private static final String IS_PLANTED = "is_planted";
+  private static final String NATIONAL_NEED = "national_need";
+  private static final String NATIONAL_USE = "national_use";
 
   /**
    * Returns activity rows (contract schema) with events above zero: events ~ Poisson(persons x base

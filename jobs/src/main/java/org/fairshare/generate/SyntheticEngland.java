@@ -1,6 +1,7 @@
 package org.fairshare.generate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
@@ -178,6 +179,26 @@ public final class SyntheticEngland {
         Truth.PlantedUnderuse.NAME,
         out.writeTruth(
             Truth.PlantedUnderuse.NAME, truth.plantedUnderuse(), Truth.PlantedUnderuse.SCHEMA));
+    truthRows.put(
+        Truth.AccessToNeed.NAME,
+        out.writeTruth(
+            Truth.AccessToNeed.NAME,
+            // One row per place and service.
+            FactTables.accessToNeed(
+                    population,
+                    areaModel,
+                    out.frame(serviceRateRows(profiles), FactTables.SERVICE_RATES),
+                    lastYear,
+                    PlantedEffects.UNDERUSE_FACTOR)
+                .select(
+                    col(Truth.AccessToNeed.PLACE_CODE),
+                    col(Truth.AccessToNeed.SERVICE),
+                    lit(PlantedEffects.UNDERUSE_QUINTILE).as(Truth.AccessToNeed.IMD_QUINTILE),
+                    col(Truth.AccessToNeed.NEED_RATIO),
+                    col(Truth.AccessToNeed.PLANTED_FACTOR))
+                .orderBy(Truth.AccessToNeed.PLACE_CODE, Truth.AccessToNeed.SERVICE)
+                .collectAsList(),
+            Truth.AccessToNeed.SCHEMA));
     truthRows.put(
         Truth.BaseRateTable.NAME,
         out.writeTruth(Truth.BaseRateTable.NAME, truth.baseRates(), Truth.BaseRateTable.SCHEMA));

@@ -64,6 +64,45 @@ public final class Truth {
             });
   }
 
+  /**
+   * Every effect the equity checks are meant to find: for each place and service, the true ratio of
+   * its quintile-1 residents' use to their need (GP supply held at no effect, as the need model's
+   * sterilisation holds it at the national mean), from the planted under-use and from the inverse
+   * care law (deprived areas have fewer GPs, so use of services that rise with supply falls below
+   * need).
+   */
+  public static final class AccessToNeed {
+    private AccessToNeed() {}
+
+    public static final String NAME = "access_to_need";
+    public static final String PLACE_CODE = Columns.PLACE_CODE;
+    public static final String SERVICE = Columns.SERVICE;
+    public static final String IMD_QUINTILE = "imd_quintile";
+    public static final String NEED_RATIO = "need_ratio";
+    public static final String PLANTED_FACTOR = "planted_factor";
+
+    public static final StructType SCHEMA =
+        new StructType(
+            new StructField[] {
+              Fields.required(PLACE_CODE, DataTypes.StringType, "Place code"),
+              Fields.required(SERVICE, DataTypes.StringType, "Service, as in activity"),
+              Fields.required(
+                  IMD_QUINTILE,
+                  DataTypes.IntegerType,
+                  "National IMD quintile of the residents, always 1 (deciles 1-2)"),
+              Fields.required(
+                  NEED_RATIO,
+                  DataTypes.DoubleType,
+                  "Expected use in the last year / need (ratio): need is use without the supply"
+                      + " effect and the planted under-use, scaled so that England's need equals"
+                      + " England's use"),
+              Fields.required(
+                  PLANTED_FACTOR,
+                  DataTypes.DoubleType,
+                  "The planted under-use factor of these residents (1 where none was planted)")
+            });
+  }
+
   /** Base event rates at average deprivation and supply, by service, sex and age. */
   public static final class BaseRateTable {
     private BaseRateTable() {}
@@ -224,6 +263,7 @@ public final class Truth {
       List.of(
           NeedCoefficients.NAME,
           PlantedUnderuse.NAME,
+          AccessToNeed.NAME,
           BaseRateTable.NAME,
           AreaEffects.NAME,
           MortalityGradient.NAME,

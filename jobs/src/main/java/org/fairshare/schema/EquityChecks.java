@@ -28,6 +28,11 @@ public final class EquityChecks {
   public static final String RATIO = EquityAccess.RATIO;
   public static final String LOWER_CI = EquityAccess.LOWER_CI;
   public static final String UPPER_CI = EquityAccess.UPPER_CI;
+  public static final String P_VALUE = "p_value";
+  public static final String Q_VALUE = "q_value";
+  public static final String IS_FLAGGED_AFTER_CONTROL = "is_flagged_after_control";
+  public static final String MULTIPLE_COMPARISONS = "multiple_comparisons";
+  public static final String COMPARISONS = "comparisons";
   public static final String SIGNIFICANCE_LEVEL = "significance_level";
   public static final String UNDER_SERVED_RATIO = "under_served_ratio";
   public static final String OVER_SERVED_RATIO = "over_served_ratio";
@@ -65,6 +70,21 @@ public final class EquityChecks {
             Fields.optional(RATIO, DataTypes.DoubleType, "Observed / expected"),
             Fields.optional(LOWER_CI, DataTypes.DoubleType, "Lower confidence limit of the ratio"),
             Fields.optional(UPPER_CI, DataTypes.DoubleType, "Upper confidence limit of the ratio"),
+            Fields.optional(
+                P_VALUE,
+                DataTypes.DoubleType,
+                "Two-sided p-value of O/E = 1 by the test the limits invert (exact below 10"
+                    + " events, Byar's otherwise), not adjusted; null when expected is 0"),
+            Fields.optional(
+                Q_VALUE,
+                DataTypes.DoubleType,
+                "p_value adjusted by multiple_comparisons over the pairs judged (BH q-value,"
+                    + " Bonferroni's adjusted p, or p); null for too_little_data"),
+            Fields.required(
+                IS_FLAGGED_AFTER_CONTROL,
+                DataTypes.BooleanType,
+                "Under- or over-served and q_value below significance_level: the flag survives"
+                    + " the multiple-comparison control"),
             Fields.required(
                 SIGNIFICANCE_LEVEL,
                 DataTypes.DoubleType,
@@ -81,6 +101,14 @@ public final class EquityChecks {
                 MIN_EXPECTED_EVENTS,
                 DataTypes.DoubleType,
                 "Fewest expected events to judge; fewer gives too_little_data"),
+            Fields.required(
+                MULTIPLE_COMPARISONS,
+                DataTypes.StringType,
+                "How p-values were adjusted for the pairs judged together: bh, bonferroni or none"),
+            Fields.required(
+                COMPARISONS,
+                DataTypes.LongType,
+                "Place x service pairs judged in the run (not too_little_data): the family size"),
             Fields.required(NEED_BASIS, DataTypes.StringType, "How need-expected use was computed")
           });
 

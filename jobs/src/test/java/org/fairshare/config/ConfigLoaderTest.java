@@ -75,6 +75,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void equitySignificanceLevelIsRefusedWhereItsLimitsCannotBeComputed() {
+    // The equity limits take a confidence of 0.9 or more (Confidence.normalise): alpha 0.2
+    // loaded, then failed the equity stage with a message naming no key.
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("equity.significance_level", "0.2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("equity.significance_level")
+        .hasMessageContaining("0.2");
+    assertThat(
+            ConfigLoader.load(null, Map.of("equity.significance_level", "0.1"))
+                .getDouble(ConfigKeys.EQUITY_SIGNIFICANCE_LEVEL))
+        .isEqualTo(0.1);
+  }
+
+  @Test
   void defaultFileListsEveryKeyWithTheCodeDefault() throws IOException {
     Path repo = Path.of(System.getProperty("fairshare.repo.root", "."));
     Properties p = new Properties();

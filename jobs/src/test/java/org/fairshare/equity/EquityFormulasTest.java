@@ -445,11 +445,16 @@ class EquityFormulasTest extends SparkTestBase {
 
   // --- findings ------------------------------------------------------------------------
 
-  private static final Findings.Rules RULES = new Findings.Rules(0.05, 0.9, 1.1, 20);
+  private static final Findings.Rules RULES =
+      new Findings.Rules(0.05, 0.9, 1.1, 20, MultipleComparisons.BH);
 
   private Map<String, Row> findings(Object[]... areas) {
+    return findings(RULES, areas);
+  }
+
+  private Map<String, Row> findings(Findings.Rules rules, Object[]... areas) {
     Map<String, Row> out = new HashMap<>();
-    Findings.findings(rows(AREA_USE, areas), RULES, NeedExpected.AGE_SEX_BASIS)
+    Findings.findings(rows(AREA_USE, areas), rules, NeedExpected.AGE_SEX_BASIS)
         .collectAsList()
         .forEach(r -> out.put(r.getAs(EquityChecks.PLACE_CODE), r));
     return out;
@@ -495,10 +500,75 @@ class EquityFormulasTest extends SparkTestBase {
         String.format(
             Locale.ROOT,
             "Elective admissions for the most deprived fifth in Place 012 were 20%% (%.0f%% to"
-                + " %.0f%%) below need-expected (400 events against 500.0 expected)",
+                + " %.0f%%) below need-expected (400 events against 500.0 expected); survives"
+                + " Benjamini-Hochberg control of the false discovery rate at 5%% over the 1"
+                + " place x service pair judged (q < 0.001)",
             (1 - upper) * 100,
             (1 - lower) * 100);
     assertThat((String) under.getAs(EquityChecks.SENTENCE)).isEqualTo(want);
+  }
+
+  @Test
+  void flagsCarryPAndQValuesAndSayWhetherTheySurviveTheControl() {
+    Object[][] areas = {
+      area("a1", "STRONG", 1, 1, 1000.0, 400L, 500.0),
+      area("a2", "MARGINAL", 1, 1, 1000.0, 265L, 300.0),
+      area("a3", "EQ1", 1, 1, 1000.0, 500L, 500.0),
+      area("a4", "EQ2", 1, 1, 1000.0, 310L, 300.0),
+      area("a5", "EQ3", 1, 1, 1000.0, 95L, 100.0),
+      area("a6", "SMALL", 1, 1, 1000.0, 2L, 10.0)
+    };
+    String[] judged = {"STRONG", "MARGINAL", "EQ1", "EQ2", "EQ3"};
+    double[] p = new double[judged.length];
+    for (int i = 0; i < judged.length; i++) {
+      p[i] = PoissonPValue.twoSided((long) areas[i][12], (double) areas[i][13]);
+    }
+    // Flagged without control, but one of five comparisons at p about 0.04.
+    assertThat(p[1]).isBetween(0.01, 0.05);
+    for (MultipleComparisons method : MultipleComparisons.values()) {
+      Map<String, Row> got = findings(new Findings.Rules(0.05, 0.9, 1.1, 20, method), areas);
+      double[] q = method.adjust(p);
+      for (int i = 0; i < judged.length; i++) {
+        Row r = got.get(judged[i]);
+        assertThat((double) r.getAs(EquityChecks.P_VALUE)).isCloseTo(p[i], within(1e-12));
+        assertThat((double) r.getAs(EquityChecks.Q_VALUE)).isCloseTo(q[i], within(1e-12));
+        assertThat((long) r.getAs(EquityChecks.COMPARISONS)).isEqualTo(5L);
+        assertThat((String) r.getAs(EquityChecks.MULTIPLE_COMPARISONS)).isEqualTo(method.key());
+      }
+      Row small = got.get("SMALL");
+      assertThat(status(got, "SMALL")).isEqualTo(EquityChecks.TOO_LITTLE_DATA);
+      assertThat((Double) small.getAs(EquityChecks.Q_VALUE)).isNull();
+      assertThat((boolean) small.getAs(EquityChecks.IS_FLAGGED_AFTER_CONTROL)).isFalse();
+      // The uncorrected status stays; only the flag after control depends on the method.
+      assertThat(status(got, "STRONG")).isEqualTo(EquityChecks.DEPRIVED_UNDER_SERVED);
+      assertThat(status(got, "MARGINAL")).isEqualTo(EquityChecks.DEPRIVED_UNDER_SERVED);
+      assertThat((boolean) got.get("STRONG").getAs(EquityChecks.IS_FLAGGED_AFTER_CONTROL)).isTrue();
+      assertThat((boolean) got.get("MARGINAL").getAs(EquityChecks.IS_FLAGGED_AFTER_CONTROL))
+          .as(method.key())
+          .isEqualTo(method == MultipleComparisons.NONE);
+      assertThat((boolean) got.get("EQ1").getAs(EquityChecks.IS_FLAGGED_AFTER_CONTROL)).isFalse();
+    }
+    Map<String, Row> bh = findings(areas);
+    assertThat((String) bh.get("MARGINAL").getAs(EquityChecks.SENTENCE))
+        .endsWith(
+            String.format(
+                Locale.ROOT,
+                "(265 events against 300.0 expected); may be chance: does not survive"
+                    + " Benjamini-Hochberg control of the false discovery rate at 5%% over the 5"
+                    + " place x service pairs judged (q = %.3f)",
+                MultipleComparisons.BH.adjust(p)[1]));
+    assertThat((String) bh.get("STRONG").getAs(EquityChecks.SENTENCE))
+        .endsWith(
+            "; survives Benjamini-Hochberg control of the false discovery rate at 5% over"
+                + " the 5 place x service pairs judged (q < 0.001)");
+    Map<String, Row> none =
+        findings(new Findings.Rules(0.05, 0.9, 1.1, 20, MultipleComparisons.NONE), areas);
+    assertThat((String) none.get("MARGINAL").getAs(EquityChecks.SENTENCE))
+        .endsWith(
+            String.format(
+                Locale.ROOT,
+                "; not controlled for the 5 place x service pairs judged (p = %.3f)",
+                p[1]));
   }
 
   @Test
