@@ -3,6 +3,9 @@ package org.fairshare.cli;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +32,10 @@ import picocli.CommandLine.Parameters;
       "Allowed: SELECT, WITH, VALUES, UNION/INTERSECT/EXCEPT, SHOW TABLES, SHOW COLUMNS, DESCRIBE,"
           + " EXPLAIN. Refused (exit 2): reads of files by path, table functions other than"
           + " range, reflect/java_method, writes, DDL, SET, ADD JAR, CACHE, more than one"
-          + " statement."
+          + " statement.",
+      "Besides the tables: latest_runs (financial_year, scenario, run_id, ended_at), the latest"
+          + " succeeded run of each year and scenario whose rows the tables hold whole; see"
+          + " docs/scheduling.md."
     })
 public final class SqlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -59,7 +65,7 @@ public final class SqlCommand implements Callable<Integer> {
     SparkSession spark = common.spark(cfg);
     ReadOnlyQuery checked = ReadOnlyQuery.of(spark.sessionState().sqlParser(), query);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
-    warehouse.registerViews(tablesToOpen(warehouse, checked));
+    open(spark, warehouse, checked);
     Dataset<Row> result = answer(spark, query);
     List<String> header = List.of(result.columns());
     if (format.equals("csv")) {
@@ -81,27 +87,51 @@ public final class SqlCommand implements Callable<Integer> {
   }
 
   /**
-   * Returns the warehouse's names of the tables the query reads: all of them for SHOW TABLES.
+   * Registers the tables the query reads under their names (all of them for SHOW TABLES), and the
+   * latest_runs view over run_log when the query names it or lists the tables.
    *
    * @throws RefusedQueryException for a name the warehouse lacks
    */
-  private static List<String> tablesToOpen(Warehouse warehouse, ReadOnlyQuery checked) {
+  private static void open(SparkSession spark, Warehouse warehouse, ReadOnlyQuery checked) {
     if (checked.tables().isEmpty() && !checked.listsTables()) {
-      return List.of();
+      return;
     }
     List<String> names = WarehouseTables.require(warehouse);
+    boolean hasRunLog = names.contains(LatestRuns.source());
+    Set<String> open = new TreeSet<>();
+    boolean latestRuns = checked.listsTables() && hasRunLog;
     if (checked.listsTables()) {
-      return names;
+      open.addAll(names);
     }
-    List<String> open = new ArrayList<>();
     for (String table : checked.tables()) {
-      open.add(
-          WarehouseTables.find(names, table)
-              .orElseThrow(
-                  () ->
-                      new RefusedQueryException(WarehouseTables.unknown(warehouse, names, table))));
+      Optional<String> name = WarehouseTables.find(names, table);
+      if (name.isPresent()) {
+        open.add(name.get());
+      } else if (table.equalsIgnoreCase(LatestRuns.NAME)) {
+        if (!hasRunLog) {
+          throw new RefusedQueryException(
+              LatestRuns.NAME
+                  + " reads "
+                  + LatestRuns.source()
+                  + ", which "
+                  + warehouse.root()
+                  + " lacks; make it with 'bin/fairshare run'");
+        }
+        open.add(LatestRuns.source());
+        latestRuns = true;
+      } else {
+        List<String> offered = new ArrayList<>(names);
+        if (hasRunLog) {
+          offered.add(LatestRuns.NAME);
+          offered.sort(null);
+        }
+        throw new RefusedQueryException(WarehouseTables.unknown(warehouse, offered, table));
+      }
     }
-    return open;
+    warehouse.registerViews(open);
+    if (latestRuns) {
+      LatestRuns.register(spark);
+    }
   }
 
   /** Returns the query's result, analysed; a query that does not analyse is the user's to fix. */
