@@ -323,6 +323,30 @@ class SqlCommandTest extends SparkTestBase {
         .contains("latest_runs reads run_log", warehouse.toString(), "bin/fairshare run");
   }
 
+  @Test
+  void theNotebookSqlInTheSchedulingDocsMakesTheSameView() throws IOException {
+    Path wh = warehouseWithRuns();
+    String docs =
+        Files.readString(
+            Path.of(System.getProperty("fairshare.repo.root", ".."), "docs", "scheduling.md"));
+    int start = docs.indexOf("```sql\n") + "```sql\n".length();
+    String block = docs.substring(start, docs.indexOf("```", start));
+    assertThat(block.replaceAll("\\s+", " "))
+        .contains(LatestRuns.SQL.replaceAll("\\s+", " ").strip() + ";");
+
+    for (String statement : block.split(";")) {
+      if (!statement.isBlank()) {
+        spark.sql(statement.replace("/path/to/warehouse", wh.toString()));
+      }
+    }
+    List<String> rows =
+        spark.table(LatestRuns.NAME).orderBy("financial_year", "scenario").collectAsList().stream()
+            .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+            .toList();
+
+    assertThat(rows).containsExactly("2025-26 baseline r2", "2025-26 hi15 r3");
+  }
+
   /** Runs the CLI capturing stdout and stderr, and restores any Spark setting it changed. */
   private static Result run(String... args) {
     Map<String, String> settings = settings();
