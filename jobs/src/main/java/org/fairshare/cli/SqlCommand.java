@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,7 +57,7 @@ public final class SqlCommand implements Callable<Integer> {
   int limit;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (!format.equals("table") && !format.equals("csv")) {
       Console.err("--format takes table or csv, got '" + format + "'");
       return ExitCodes.USAGE;
@@ -66,7 +67,19 @@ public final class SqlCommand implements Callable<Integer> {
     ReadOnlyQuery checked = ReadOnlyQuery.of(spark.sessionState().sqlParser(), query);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());
     open(spark, warehouse, checked);
-    Dataset<Row> result = answer(spark, query);
+    try {
+      return print(answer(spark, query));
+    } catch (Exception e) { // Spark's SparkException is checked, thrown undeclared
+      Optional<String> fault = queryFault(e);
+      if (fault.isPresent()) {
+        throw new RefusedQueryException("the query failed as it ran: " + fault.get());
+      }
+      throw e;
+    }
+  }
+
+  /** Prints the result as asked and returns the exit code. */
+  private int print(Dataset<Row> result) {
     List<String> header = List.of(result.columns());
     if (format.equals("csv")) {
       Iterator<Row> it = result.toLocalIterator();
@@ -84,6 +97,29 @@ public final class SqlCommand implements Callable<Integer> {
             ? "(first " + limit + " rows; --limit N for more, or --format csv for all)"
             : "(" + rows.size() + " rows)");
     return ExitCodes.OK;
+  }
+
+  /**
+   * Returns Spark's words for a failure the query itself caused as it ran, if this is one: a
+   * cardinality violation (a scalar subquery of several rows), a data exception (division by zero,
+   * a value that does not cast, an index out of range) or raise_error/assert_true, by the SQLSTATE
+   * classes 21, 22 and P0. Anything else (an unreadable table, a full disk) is not the query's.
+   */
+  static Optional<String> queryFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SparkThrowable s && s.getSqlState() != null) {
+        String state = s.getSqlState();
+        if (state.startsWith("21") || state.startsWith("22") || state.startsWith("P0")) {
+          return Optional.of(
+              firstLine(t.getMessage())
+                  .replaceAll("\\s*SQLSTATE: \\w+", "")
+                  // sql refuses SET, so Spark's advice to change a setting cannot be taken.
+                  .replaceAll(
+                      "\\s*If necessary set \\S+ to \"false\" to bypass this error\\.", ""));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -124,6 +124,17 @@ class SqlCommandTest extends SparkTestBase {
   }
 
   @Test
+  void aQueryFailingAsItRunsIsTheUsersToFixInSparksWordsLessTheSettingSqlRefuses() {
+    Result r = run("sql", "--warehouse", warehouse.toString(), "select 1 / 0 as x");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.errLines())
+        .containsExactly(
+            "fairshare: the query failed as it ran: [DIVIDE_BY_ZERO] Division by zero. Use"
+                + " `try_divide` to tolerate divisor being 0 and return NULL instead.");
+  }
+
+  @Test
   void corpusHasTheCasesItPromises() throws IOException {
     assertThat(cases().filter(c -> c.outcome().equals("refused")).count()).isGreaterThan(10);
     assertThat(cases().filter(c -> c.outcome().equals("ok")).count()).isGreaterThan(3);
