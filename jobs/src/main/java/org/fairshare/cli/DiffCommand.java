@@ -67,6 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.requirePositive("--limit", limit);
     FairshareConfig cfg = common.config();
     List<String> files = List.of(ALLOCATIONS_CSV, INDICATORS_CSV);
     if (out != null) {

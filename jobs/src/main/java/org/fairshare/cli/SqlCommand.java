@@ -58,6 +58,7 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    common.requirePositive("--limit", limit);
     if (!format.equals("table") && !format.equals("csv")) {
       Console.err("--format takes table or csv, got '" + format + "'");
       return ExitCodes.USAGE;
