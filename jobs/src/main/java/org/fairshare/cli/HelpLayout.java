@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IHelpSectionRenderer;
@@ -69,9 +70,11 @@ final class HelpLayout {
     int first = offset;
     // -1 keeps the empty string after a last line break, so joining restores that break.
     for (String line : text.split("\\R", -1)) {
-      int start = table ? descriptionStart(line) : indent(line);
-      int continued = hang >= 0 ? hang : table ? start + 2 : start;
-      out.addAll(wrapLine(line, first, start, continued));
+      // The layout is read in columns on screen: names and even padding may carry colour codes.
+      String plain = ANSI.matcher(line).replaceAll("");
+      int column = table ? descriptionStart(plain) : indent(plain);
+      int continued = hang >= 0 ? hang : table ? column + 2 : column;
+      out.addAll(wrapLine(line, first, rawIndex(line, column), continued));
       first = 0;
     }
     return String.join(System.lineSeparator(), out);
@@ -126,6 +129,24 @@ final class HelpLayout {
       start++;
     }
     return start;
+  }
+
+  /** Returns the index in the line of the character shown at this column, colour codes skipped. */
+  private static int rawIndex(String line, int column) {
+    Matcher code = ANSI.matcher(line);
+    int shown = 0;
+    int i = 0;
+    while (i < line.length()) {
+      if (code.find(i) && code.start() == i) {
+        i = code.end();
+      } else if (shown == column) {
+        return i;
+      } else {
+        shown++;
+        i++;
+      }
+    }
+    return i;
   }
 
   private static int indent(String line) {

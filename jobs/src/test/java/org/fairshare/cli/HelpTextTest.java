@@ -98,4 +98,17 @@ class HelpTextTest {
               .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(WIDTH));
         });
   }
+
+  @Test
+  void aColouredHelpWrapsAsThePlainOne() {
+    CommandLine cli = HelpLayout.install(new CommandLine(new Main()));
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) ->
+                assertThat(
+                        sub.getUsageMessage(CommandLine.Help.Ansi.ON)
+                            .replaceAll("\u001B\\[[0-9;]*m", ""))
+                    .as(name)
+                    .isEqualTo(sub.getUsageMessage(CommandLine.Help.Ansi.OFF)));
+  }
 }
