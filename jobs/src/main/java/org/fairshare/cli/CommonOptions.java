@@ -14,10 +14,16 @@ import org.fairshare.config.ConfigKeys;
 import org.fairshare.config.ConfigLoader;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.spark.Sessions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options every subcommand takes: which configuration, overrides, and how loud. */
 public final class CommonOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--conf",
@@ -47,6 +53,18 @@ public final class CommonOptions {
       names = {"-v", "--verbose"},
       description = "Show Spark's and Delta's own logging.")
   boolean verbose;
+
+  /**
+   * Checks a count option of the command (rows or versions shown) is 1 or more.
+   *
+   * @throws ParameterException naming the option and the value, a usage error (exit 2)
+   */
+  void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(
+          command.commandLine(), option + " takes a whole number, 1 or more; got " + value);
+    }
+  }
 
   /** Returns the effective configuration: defaults, then the file, then these options. */
   FairshareConfig config() {

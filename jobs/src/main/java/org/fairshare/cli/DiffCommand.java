@@ -67,6 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.requirePositive("--limit", limit);
     FairshareConfig cfg = common.config();
     List<String> files = List.of(ALLOCATIONS_CSV, INDICATORS_CSV);
     if (out != null) {
@@ -132,13 +133,18 @@ public final class DiffCommand implements Callable<Integer> {
     return r.runId() + " (" + r.financialYear() + ", " + r.scenario() + ", " + r.status() + ")";
   }
 
-  private static List<List<String>> cells(List<Row> rows, int limit) {
+  /**
+   * Returns the first rows as printed cells: doubles to four significant figures (the CSVs keep
+   * every digit), everything else as the CSVs write it.
+   */
+  static List<List<String>> cells(List<Row> rows, int limit) {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, rows.size()); i++) {
       Row r = rows.get(i);
       List<String> c = new ArrayList<>();
       for (int j = 0; j < r.length(); j++) {
-        c.add(r.isNullAt(j) ? null : TableFiles.text(r.get(j)));
+        Object v = r.get(j);
+        c.add(v == null ? null : v instanceof Double d ? ReadableNumber.of(d) : TableFiles.text(v));
       }
       out.add(c);
     }

@@ -32,6 +32,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.requirePositive("--limit", limit);
     FairshareConfig cfg = common.config();
     SparkSession spark = common.spark(cfg);
     Warehouse warehouse = new Warehouse(spark, cfg.warehouse());

@@ -45,7 +45,7 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code; for tests and embedding. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = HelpLayout.install(new CommandLine(new Main()));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof DataQualityException) {

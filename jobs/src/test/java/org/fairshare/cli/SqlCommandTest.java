@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fairshare.SparkTestBase;
+import org.fairshare.schema.RunLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,8 @@ class SqlCommandTest extends SparkTestBase {
 
   @AfterEach
   void dropViews() {
-    for (String view : List.of("place_targets", "icb_targets", "broken")) {
+    for (String view :
+        List.of("place_targets", "icb_targets", "broken", "run_log", LatestRuns.NAME)) {
       spark.catalog().dropTempView(view);
     }
   }
@@ -117,6 +121,17 @@ class SqlCommandTest extends SparkTestBase {
       assertThat(r.exit()).as("exit code; stderr: " + r.errLines()).isEqualTo(ExitCodes.OK);
       assertThat(r.out()).contains(c.message());
     }
+  }
+
+  @Test
+  void aQueryFailingAsItRunsIsTheUsersToFixInSparksWordsLessTheSettingSqlRefuses() {
+    Result r = run("sql", "--warehouse", warehouse.toString(), "select 1 / 0 as x");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.errLines())
+        .containsExactly(
+            "fairshare: the query failed as it ran: [DIVIDE_BY_ZERO] Division by zero. Use"
+                + " `try_divide` to tolerate divisor being 0 and return NULL instead.");
   }
 
   @Test
@@ -195,6 +210,152 @@ class SqlCommandTest extends SparkTestBase {
         .singleElement()
         .satisfies(l -> assertThat(l.split("\\s+")).startsWith("place_targets", "6", "1"));
     assertThat(jobs.get()).isZero();
+  }
+
+  /**
+   * A warehouse whose run_log holds, per slice (financial year, scenario): two succeeded runs; a
+   * succeeded run then one that failed before writing; a succeeded run then one still marked
+   * running; a succeeded run then one that failed while writing place_targets; only a failed run.
+   */
+  private static Path warehouseWithRuns() {
+    Path wh = root.resolve("with-runs");
+    if (Files.isDirectory(wh)) {
+      return wh;
+    }
+    writePlaceTargets(wh);
+    Map<String, Long> diagnostics = Map.of("quarantine", 3L, "data_quality", 40L);
+    Map<String, Long> written = Map.of("place_targets", 3L, "data_quality", 40L);
+    rows(
+            RunLog.SCHEMA,
+            runLogRow("r1", "2025-26", "baseline", RunLog.SUCCEEDED, 1, written),
+            runLogRow("r2", "2025-26", "baseline", RunLog.SUCCEEDED, 2, written),
+            runLogRow("r3", "2025-26", "hi15", RunLog.SUCCEEDED, 1, written),
+            runLogRow("r4", "2025-26", "hi15", RunLog.FAILED, 2, diagnostics),
+            runLogRow("r5", "2024-25", "baseline", RunLog.SUCCEEDED, 1, written),
+            runLogRow("r6", "2024-25", "baseline", RunLog.RUNNING, 2, null),
+            runLogRow("r7", "2024-25", "hi15", RunLog.SUCCEEDED, 1, written),
+            runLogRow("r8", "2024-25", "hi15", RunLog.FAILED, 2, written),
+            runLogRow("r9", "2023-24", "baseline", RunLog.FAILED, 1, diagnostics))
+        .write()
+        .format("delta")
+        .save(wh.resolve(RunLog.TABLE.name()).toString());
+    return wh;
+  }
+
+  /**
+   * Returns a run_log row started at hour h of a day, and ended half an hour later unless running.
+   */
+  private static Object[] runLogRow(
+      String runId, String year, String scenario, String status, int h, Map<String, Long> rows) {
+    Timestamp started = Timestamp.valueOf(LocalDateTime.of(2026, 12, 1, h, 0));
+    Timestamp ended = Timestamp.valueOf(LocalDateTime.of(2026, 12, 1, h, 30));
+    return new Object[] {
+      runId,
+      year,
+      scenario,
+      status,
+      started,
+      status.equals(RunLog.RUNNING) ? null : ended,
+      "hash",
+      "run.scenario=" + scenario,
+      "test",
+      List.of(),
+      rows,
+      null,
+      null
+    };
+  }
+
+  @Test
+  void latestRunsIsEachSlicesNewestSucceededRunWhileTheTablesHoldItWhole() {
+    Path wh = warehouseWithRuns();
+
+    Result r =
+        run(
+            "sql",
+            "--warehouse",
+            wh.toString(),
+            "--format",
+            "csv",
+            "select * from latest_runs order by financial_year, scenario");
+
+    assertThat(r.exit()).as("stderr: " + r.errLines()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out().lines())
+        .containsExactly(
+            "financial_year,scenario,run_id,ended_at",
+            "2025-26,baseline,r2,2026-12-01 02:30:00.0",
+            "2025-26,hi15,r3,2026-12-01 01:30:00.0");
+  }
+
+  @Test
+  void latestRunsJoinsTheTablesAndIsOpenedOnlyWhenAQueryNamesIt() {
+    Path wh = warehouseWithRuns();
+
+    Result plain = run("sql", "--warehouse", wh.toString(), "select count(*) from place_targets");
+    assertThat(plain.exit()).as("stderr: " + plain.errLines()).isEqualTo(ExitCodes.OK);
+    assertThat(spark.catalog().tableExists(LatestRuns.NAME)).isFalse();
+    assertThat(spark.catalog().tableExists(RunLog.TABLE.name())).isFalse();
+
+    Result joined =
+        run(
+            "sql",
+            "--warehouse",
+            wh.toString(),
+            "--format",
+            "csv",
+            "select r.run_id, count(*) as places from place_targets p cross join latest_runs r"
+                + " where r.scenario = 'baseline' group by r.run_id");
+    assertThat(joined.exit()).as("stderr: " + joined.errLines()).isEqualTo(ExitCodes.OK);
+    assertThat(joined.out().lines()).containsExactly("run_id,places", "r2,3");
+    assertThat(wh.resolve(LatestRuns.NAME)).doesNotExist();
+  }
+
+  @Test
+  void latestRunsIsListedWithTheTablesAndSuggestedForACloseName() {
+    Path wh = warehouseWithRuns();
+
+    Result shown = run("sql", "--warehouse", wh.toString(), "show tables");
+    assertThat(shown.exit()).as("stderr: " + shown.errLines()).isEqualTo(ExitCodes.OK);
+    assertThat(shown.out()).contains(LatestRuns.NAME);
+
+    Result typo = run("sql", "--warehouse", wh.toString(), "select * from latest_run");
+    assertThat(typo.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.errLines()).singleElement().asString().contains("did you mean latest_runs?");
+  }
+
+  @Test
+  void latestRunsWithoutARunLogSaysWhatItReads() {
+    Result r = run("sql", "--warehouse", warehouse.toString(), "select * from latest_runs");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.errLines())
+        .singleElement()
+        .asString()
+        .contains("latest_runs reads run_log", warehouse.toString(), "bin/fairshare run");
+  }
+
+  @Test
+  void theNotebookSqlInTheSchedulingDocsMakesTheSameView() throws IOException {
+    Path wh = warehouseWithRuns();
+    String docs =
+        Files.readString(
+            Path.of(System.getProperty("fairshare.repo.root", ".."), "docs", "scheduling.md"));
+    int start = docs.indexOf("```sql\n") + "```sql\n".length();
+    String block = docs.substring(start, docs.indexOf("```", start));
+    assertThat(block.replaceAll("\\s+", " "))
+        .contains(LatestRuns.SQL.replaceAll("\\s+", " ").strip() + ";");
+
+    for (String statement : block.split(";")) {
+      if (!statement.isBlank()) {
+        spark.sql(statement.replace("/path/to/warehouse", wh.toString()));
+      }
+    }
+    List<String> rows =
+        spark.table(LatestRuns.NAME).orderBy("financial_year", "scenario").collectAsList().stream()
+            .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+            .toList();
+
+    assertThat(rows).containsExactly("2025-26 baseline r2", "2025-26 hi15 r3");
   }
 
   /** Runs the CLI capturing stdout and stderr, and restores any Spark setting it changed. */
