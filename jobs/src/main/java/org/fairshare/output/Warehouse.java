@@ -191,8 +191,9 @@ public final class Warehouse {
 
   /**
    * Brings a table an earlier version made up to this one's definition, from the snapshot its
-   * creation just read (no further read of the log): constraints added since, and columns made
-   * optional since (Delta would refuse their nulls).
+   * creation just read (no further read of the log): columns added since (appended; writes match
+   * columns by name), constraints added since, and columns made optional since (Delta would refuse
+   * their nulls).
    */
   private void upgrade(OutputTable table, Snapshot snapshot) {
     String path = pathOf(table.name()).toString();
@@ -213,6 +214,16 @@ public final class Warehouse {
               }
             });
     StructType current = snapshot.schema();
+    // Columns added since the table was made: earlier slices read them as null.
+    List<String> added = new ArrayList<>();
+    for (StructField f : table.schema().fields()) {
+      if (current.getFieldIndex(f.name()).isEmpty()) {
+        added.add("`" + f.name() + "` " + f.dataType().sql());
+      }
+    }
+    if (!added.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
     for (StructField f : table.schema().fields()) {
       if (f.nullable()
           && current.getFieldIndex(f.name()).isDefined()

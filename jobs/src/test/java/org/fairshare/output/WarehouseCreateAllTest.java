@@ -83,6 +83,49 @@ class WarehouseCreateAllTest extends SparkTestBase {
   }
 
   @Test
+  void aColumnAddedSinceATableWasCreatedIsAddedByTheNextCreateAllAndOldRowsReadNull() {
+    Warehouse wh = new Warehouse(spark, dir);
+    StructType before =
+        new StructType()
+            .add("place_code", DataTypes.StringType, false)
+            .add("survives", DataTypes.BooleanType);
+    // The new column sits between two old ones; the table appends it.
+    StructType after =
+        new StructType()
+            .add("place_code", DataTypes.StringType, false)
+            .add("q_value", DataTypes.DoubleType, true)
+            .add("survives", DataTypes.BooleanType);
+    OutputTable old = OutputTable.sliced("checks", "checks", before, Map.of());
+    wh.createAll(List.of(old));
+    wh.replaceSlice(
+        old,
+        spark.createDataFrame(List.of(RowFactory.create("P1", false)), before),
+        "2024-25",
+        "baseline",
+        "{}");
+    OutputTable grown = OutputTable.sliced("checks", "checks", after, Map.of());
+
+    wh.createAll(List.of(grown));
+
+    long written =
+        wh.replaceSlice(
+            grown,
+            spark.createDataFrame(List.of(RowFactory.create("P2", 0.01, true)), after),
+            "2025-26",
+            "baseline",
+            "{}");
+    assertThat(written).isEqualTo(1);
+    assertThat(wh.read("checks").schema().fieldNames())
+        .containsExactly("financial_year", "scenario", "place_code", "survives", "q_value");
+    Row oldRow = wh.read("checks").where("financial_year = '2024-25'").first();
+    assertThat(oldRow.isNullAt(4)).isTrue();
+    assertThat(oldRow.getBoolean(3)).isFalse();
+    Row newRow = wh.read("checks").where("financial_year = '2025-26'").first();
+    assertThat(newRow.getDouble(4)).isEqualTo(0.01);
+    assertThat(newRow.getBoolean(3)).isTrue();
+  }
+
+  @Test
   void constraintsSetAtCreationRefuseARowThatBreaksThem() {
     Warehouse wh = new Warehouse(spark, dir);
     wh.createAll(List.of(DataQuality.TABLE));
