@@ -1,11 +1,13 @@
 package org.fairshare.cli;
 
+import java.util.Optional;
 import org.fairshare.config.ConfigException;
 import org.fairshare.ingest.DataQualityException;
 import org.fairshare.ingest.InputException;
 import org.fairshare.output.DiskFullException;
 import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.InputChangedException;
+import org.fairshare.spark.SessionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -91,7 +93,12 @@ public final class Main implements Runnable {
           Console.err("see: bin/fairshare " + commandPath(e.getCommandLine()) + " --help");
           return ExitCodes.USAGE;
         });
-    return cli.execute(args);
+    Optional<SessionSettings> existing = SessionSettings.ofExistingSession();
+    try {
+      return cli.execute(args);
+    } finally {
+      existing.ifPresent(SessionSettings::restore);
+    }
   }
 
   private static String commandPath(CommandLine cl) {

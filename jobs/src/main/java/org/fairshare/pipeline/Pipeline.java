@@ -31,6 +31,7 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.RunLog;
 import org.fairshare.schema.Staging;
+import org.fairshare.spark.SessionSettings;
 import org.fairshare.spark.Sessions;
 import org.fairshare.trends.TrendsStage;
 import org.fairshare.uncertainty.UncertaintyStage;
@@ -90,8 +91,20 @@ public final class Pipeline {
     return tables;
   }
 
-  /** Runs the stages; throws what the failing stage threw, after recording the failure. */
+  /**
+   * Runs the stages; throws what the failing stage threw, after recording the failure. The
+   * session's settings are as they were when it returns (a run sizes its shuffle partitions).
+   */
   public static RunResult run(SparkSession spark, FairshareConfig cfg, List<Stage> stages) {
+    SessionSettings before = SessionSettings.of(spark);
+    try {
+      return runStages(spark, cfg, stages);
+    } finally {
+      before.restore();
+    }
+  }
+
+  private static RunResult runStages(SparkSession spark, FairshareConfig cfg, List<Stage> stages) {
     Instant started = Instant.now();
     String runId =
         RUN_ID_TIME.format(started)

@@ -31,7 +31,12 @@ class FailedRunTest extends SparkTestBase {
     FairshareConfig cfg =
         FairshareConfig.of(
             Map.of(
-                "data.dir", dir.toString(), "warehouse.path", dir.resolve("warehouse").toString()));
+                "data.dir",
+                dir.toString(),
+                "warehouse.path",
+                dir.resolve("warehouse").toString(),
+                "output.persist_staging",
+                "true"));
     Pipeline.run(spark, cfg, List.of(writesSpend(10.0)));
 
     assertThatThrownBy(() -> Pipeline.run(spark, cfg, List.of(writesSpend(20.0), fails())))
@@ -48,6 +53,21 @@ class FailedRunTest extends SparkTestBase {
             .first();
     assertThat((String) last.getAs(RunLog.STATUS)).isEqualTo(RunLog.FAILED);
     assertThat(last.getJavaMap(last.fieldIndex(RunLog.ROWS_WRITTEN))).isEmpty();
+  }
+
+  @Test
+  void aRunFailedOrNotHandsTheSessionBackWithTheSettingsItHad() {
+    // shuffle partitions "auto": the run sizes them from its inputs.
+    FairshareConfig cfg =
+        FairshareConfig.of(
+            Map.of(
+                "data.dir", dir.toString(), "warehouse.path", dir.resolve("warehouse").toString()));
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+
+    Pipeline.run(spark, cfg, List.of(writesSpend(10.0)));
+    assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo(partitions);
+    assertThatThrownBy(() -> Pipeline.run(spark, cfg, List.of(fails())));
+    assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo(partitions);
   }
 
   private static Stage writesSpend(double amount) {
