@@ -21,6 +21,7 @@ import org.fairshare.schema.RunLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two runs at once on one warehouse must both succeed in separate slices, or one must fail with a
  * conflict message, never corrupting a table.
  */
+@Tag("process")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashAndConcurrencyTest extends SparkTestBase {
   @TempDir static Path dir;

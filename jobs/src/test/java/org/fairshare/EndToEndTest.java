@@ -16,6 +16,7 @@ import org.fairshare.output.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * added to it): the shared clean run, a rerun, hostile rows under and over the threshold. Writes go
  * to copies, so the shared run stays as it was.
  */
+@Tag("pipeline")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest extends SparkTestBase {
   @TempDir static Path dir;
@@ -72,15 +74,14 @@ class EndToEndTest extends SparkTestBase {
   @Order(1)
   void aCleanRunWritesEveryTableAndRejectsNothing() {
     Warehouse wh = new Warehouse(spark, warehouse);
-    assertThat(wh.tableNames()).contains("run_log", "quarantine", "data_quality");
-    // Staging is opt-in: run_log pins every input by its checksum.
-    assertThat(wh.tableNames()).noneMatch(t -> t.startsWith("stg_"));
+    // The shared run asks for staging (output.persist_staging).
+    assertThat(wh.tableNames()).contains("run_log", "quarantine", "data_quality", "stg_activity");
     for (String t : wh.tableNames()) {
       assertThat(warehouse.resolve(t).resolve("_delta_log")).isDirectory();
     }
     assertThat(wh.read("quarantine").count()).isZero();
     assertThat(wh.read("data_quality").where("status = 'failed'").count()).isZero();
-    assertThat(wh.read("age_sex_weights").count()).isPositive();
+    assertThat(wh.read("stg_population").count()).isEqualTo(SharedRun.AREAS * 91L * 2);
     var reconciliation =
         wh.read("allocation_checks").where("check_name = 'envelope_reconciliation'");
     assertThat(reconciliation.count()).isPositive();

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.fairshare.cli.ExitCodes;
 import org.fairshare.cli.Main;
 import org.fairshare.output.Warehouse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * design), and neither a table name nor an input path can reach outside the warehouse or data
  * folder from the command line.
  */
+@Tag("pipeline")
 class NoPersonalDataTest extends SparkTestBase {
 
   /**

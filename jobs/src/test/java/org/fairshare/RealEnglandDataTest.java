@@ -28,6 +28,7 @@ import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.RunLog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * place tool against the published file computed independently here, and the GP payments finding;
  * and conf/england-2025.properties' inputs, validated.
  */
+@Tag("pipeline")
 class RealEnglandDataTest extends SparkTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(RealEnglandDataTest.class);
 

@@ -42,7 +42,10 @@ public final class SharedRun {
             SparkTestBase.spark,
             new GeneratorOptions(AREAS, 7L, 1, 2024, "2025-26", 1.0, "csv"),
             run.data);
-        int exit = Main.execute(run.args("run", run.data, run.warehouse));
+        // With staging: tests that rerun one stage over this warehouse read its inputs there.
+        int exit =
+            Main.execute(
+                run.args("run", run.data, run.warehouse, "--set", "output.persist_staging=true"));
         if (exit != ExitCodes.OK) {
           throw new IllegalStateException("the shared pipeline run exited " + exit);
         }

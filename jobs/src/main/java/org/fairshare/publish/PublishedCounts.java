@@ -99,7 +99,7 @@ public final class PublishedCounts {
   /**
    * Returns equity_checks as published with is_suppressed added: a place's finding repeats the
    * equity_access row of its residents in national IMD quintile 1, so it is withheld exactly when
-   * that row is (observed, ratio, limits null; the sentence says why).
+   * that row is (observed, ratio, limits, p- and q-value null; the sentence says why).
    */
   public static Dataset<Row> checks(Dataset<Row> checks, Dataset<Row> publishedAccess) {
     Dataset<Row> withheld =
@@ -126,7 +126,10 @@ public final class PublishedCounts {
             EquityChecks.OBSERVED,
             EquityChecks.RATIO,
             EquityChecks.LOWER_CI,
-            EquityChecks.UPPER_CI)) {
+            EquityChecks.UPPER_CI,
+            // With the expected events published, a p-value would give the count back.
+            EquityChecks.P_VALUE,
+            EquityChecks.Q_VALUE)) {
       out = out.withColumn(c, when(small.equalTo(false), col(c)));
     }
     out =

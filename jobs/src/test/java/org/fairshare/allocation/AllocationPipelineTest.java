@@ -39,6 +39,7 @@ import org.fairshare.schema.Staging;
 import org.fairshare.schema.StreamWeightedPopulationTable;
 import org.fairshare.schema.Supply;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs every need and allocation stage over a tiny two-ICB, four-place, twelve-area England through
  * an in-memory context, once, and checks the outputs that must hold whatever the data.
  */
+@Tag("pipeline")
 class AllocationPipelineTest extends SparkTestBase {
 
   @TempDir static Path warehouse;

@@ -13,10 +13,12 @@ import org.fairshare.SparkTestBase;
 import org.fairshare.config.FairshareConfig;
 import org.fairshare.generate.GeneratorOptions;
 import org.fairshare.schema.Activity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One small scale of the benchmark, end to end: the figures it prints come from real runs. */
+@Tag("pipeline")
 class BenchmarkTest extends SparkTestBase {
 
   @Test

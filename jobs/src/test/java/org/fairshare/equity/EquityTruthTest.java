@@ -33,6 +33,7 @@ import org.fairshare.schema.GeographyLookup;
 import org.fairshare.schema.Population;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ import org.slf4j.LoggerFactory;
  * so their concentration index and HI over national IMD rank in England are negative, with the HI's
  * upper limit below 0.
  */
+@Tag("pipeline")
 class EquityTruthTest extends SparkTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(EquityTruthTest.class);
   static final GeneratorOptions OPTIONS =

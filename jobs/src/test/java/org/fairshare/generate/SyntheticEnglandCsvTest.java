@@ -10,10 +10,12 @@ import org.fairshare.SparkTestBase;
 import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Generates a small England as CSV and reads it back with the contract schemas. */
+@Tag("pipeline")
 class SyntheticEnglandCsvTest extends SparkTestBase {
 
   private static final GeneratorOptions OPTIONS =

@@ -13,10 +13,12 @@ import org.fairshare.schema.DatasetContract;
 import org.fairshare.schema.Datasets;
 import org.fairshare.schema.Population;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the generator several times on 200 areas and compares what it wrote. */
+@Tag("pipeline")
 class SyntheticEnglandDeterminismTest extends SparkTestBase {
 
   private static final GeneratorOptions OPTIONS =

@@ -38,10 +38,12 @@ import org.fairshare.schema.RegisteredLists;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Supply;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checks one small generated England (300 areas, two years) against the contracts and truth. */
+@Tag("pipeline")
 class SyntheticEnglandTest extends SparkTestBase {
 
   static final GeneratorOptions OPTIONS =

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.fairshare.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * (split areas shared by their Census 2021 populations) and checks that England's totals are
  * conserved. Reads ../shared/data/raw beside the checkout; skips, loudly, when it is absent.
  */
+@Tag("realdata")
 class RealLsoaBridgeTest extends SparkTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(RealLsoaBridgeTest.class);
 

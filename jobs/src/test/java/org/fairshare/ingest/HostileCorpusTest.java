@@ -26,6 +26,7 @@ import org.fairshare.schema.GeographyLookup;
 import org.fairshare.schema.Population;
 import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.Staging;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * input or configuration error (which the CLI prints as one line, no trace) naming the file or key;
  * and in every case rows read = accepted + quarantined.
  */
+@Tag("pipeline")
 class HostileCorpusTest extends SparkTestBase {
 
   /**

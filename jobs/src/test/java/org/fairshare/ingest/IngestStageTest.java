@@ -31,9 +31,11 @@ import org.fairshare.schema.Datasets;
 import org.fairshare.schema.Quarantine;
 import org.fairshare.schema.RunLog;
 import org.fairshare.schema.Staging;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("pipeline")
 class IngestStageTest extends SparkTestBase {
 
   private static IngestStage stage() {

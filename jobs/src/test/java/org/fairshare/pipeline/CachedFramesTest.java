@@ -29,6 +29,7 @@ import org.fairshare.inequality.IndicatorsStage;
 import org.fairshare.need.NeedModelStage;
 import org.fairshare.output.Warehouse;
 import org.fairshare.uncertainty.UncertaintyStage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
@@ -40,6 +41,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * linear predictor per service. That work does not shrink with the data (uncertainty took 21.5 s on
  * 60 areas with it, 11.6 s without).
  */
+@Tag("pipeline")
 class CachedFramesTest extends SparkTestBase {
   @TempDir Path dir;
 

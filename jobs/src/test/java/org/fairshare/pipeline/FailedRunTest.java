@@ -15,12 +15,14 @@ import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.RunLog;
 import org.fairshare.schema.Spend;
 import org.fairshare.schema.Staging;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run that fails after a stage computed a table leaves the table as the last whole run left it.
  */
+@Tag("pipeline")
 class FailedRunTest extends SparkTestBase {
   private static final OutputTable STG_SPEND = Staging.table(Spend.CONTRACT);
 
@@ -66,6 +68,9 @@ class FailedRunTest extends SparkTestBase {
 
     Pipeline.run(spark, cfg, List.of(writesSpend(10.0)));
     assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo(partitions);
+    // Staging is opt-in (output.persist_staging): run_log pins every input by its checksum.
+    assertThat(new Warehouse(spark, cfg.warehouse()).tableNames())
+        .containsExactly(RunLog.TABLE.name());
     assertThatThrownBy(() -> Pipeline.run(spark, cfg, List.of(fails())));
     assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo(partitions);
   }

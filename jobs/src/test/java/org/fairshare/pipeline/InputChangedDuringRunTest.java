@@ -17,6 +17,7 @@ import org.fairshare.config.FairshareConfig;
 import org.fairshare.output.Warehouse;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.RunLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it failed: the tables it wrote came from inputs other than those whose checksums it recorded. One
  * stage stands in for ingest and changes the input itself, at the moment a writer would.
  */
+@Tag("pipeline")
 class InputChangedDuringRunTest extends SparkTestBase {
   @TempDir Path dir;
 

@@ -32,6 +32,7 @@ import org.fairshare.schema.Practices;
 import org.fairshare.schema.PublishedWeightedPopulations;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * here in plain Java from the files: each column summed with blanks as zero, index = (the place's
  * share of the ICB's weighted population) / (its share of the ICB's population), half-up to 0.001.
  */
+@Tag("realdata")
 class PublishedPlaceToolTest extends SparkTestBase {
   private static final Logger LOG = LoggerFactory.getLogger(PublishedPlaceToolTest.class);
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * python3-matplotlib; .ci/run installs them) and renders to HTML with its charts. Skips, with a
  * warning, where jupyter is absent.
  */
+@Tag("pipeline")
 class NotebooksTest {
   private static final Logger LOG = LoggerFactory.getLogger(NotebooksTest.class);
   private static final Path JUPYTER = Path.of("/usr/bin/jupyter");

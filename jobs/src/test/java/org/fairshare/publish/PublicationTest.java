@@ -20,9 +20,11 @@ import org.fairshare.schema.EquityAccess;
 import org.fairshare.schema.InequalityIndicators;
 import org.fairshare.schema.OutputTable;
 import org.fairshare.schema.PlaceTargetsTable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The publication folder of the shared run: files, workbook, and disclosure control. */
+@Tag("pipeline")
 class PublicationTest extends SparkTestBase {
 
   private static Dataset<Row> csv(String table) {

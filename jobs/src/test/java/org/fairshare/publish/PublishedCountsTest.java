@@ -139,10 +139,15 @@ class PublishedCountsTest extends SparkTestBase {
               0.83,
               0.27,
               1.94,
+              0.6,
+              0.9,
+              false,
               0.05,
               0.8,
               1.2,
               5.0,
+              "bh",
+              81L,
               "age_sex"
             });
 
@@ -151,6 +156,8 @@ class PublishedCountsTest extends SparkTestBase {
     assertThat(finding.<Boolean>getAs(Disclosure.IS_SUPPRESSED)).isTrue();
     assertThat((Object) finding.getAs(EquityChecks.OBSERVED)).isNull();
     assertThat((Object) finding.getAs(EquityChecks.RATIO)).isNull();
+    assertThat((Object) finding.getAs(EquityChecks.P_VALUE)).isNull();
+    assertThat((Object) finding.getAs(EquityChecks.Q_VALUE)).isNull();
     assertThat(finding.<String>getAs(EquityChecks.SENTENCE))
         .isEqualTo(PublishedCounts.WITHHELD_SENTENCE);
   }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * The HTML report in headless Chromium (Debian's chromium package; .ci/run installs it): no page or
  * console errors and charts that are drawn. Skips, with a warning, where chromium is absent.
  */
+@Tag("pipeline")
 class ReportBrowserTest {
   private static final Logger LOG = LoggerFactory.getLogger(ReportBrowserTest.class);
   private static final List<Path> CANDIDATES =

@@ -26,9 +26,11 @@ import org.fairshare.schema.InequalityIndicators;
 import org.fairshare.schema.Money;
 import org.fairshare.schema.PlaceAllocationsTable;
 import org.fairshare.schema.RunLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("pipeline")
 class RunDiffTest extends SparkTestBase {
   private static final StructType ALLOCATIONS =
       new StructType()

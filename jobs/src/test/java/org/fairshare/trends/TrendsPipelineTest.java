@@ -22,6 +22,7 @@ import org.fairshare.pipeline.Stage;
 import org.fairshare.schema.RunGeographyTable;
 import org.fairshare.schema.TrendsTable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through ingest, geography, indicators and trends into one warehouse: the second run's trends
  * slice holds both years.
  */
+@Tag("pipeline")
 class TrendsPipelineTest extends SparkTestBase {
   @TempDir static Path dir;
   private static Warehouse warehouse;

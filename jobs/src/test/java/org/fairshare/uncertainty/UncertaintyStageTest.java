@@ -26,10 +26,12 @@ import org.fairshare.output.Warehouse;
 import org.fairshare.pipeline.RunContext;
 import org.fairshare.schema.Columns;
 import org.fairshare.schema.PlaceUncertaintyTable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
+@Tag("pipeline")
 class UncertaintyStageTest extends SparkTestBase {
   @TempDir Path dir;
 
